@@ -1,0 +1,1 @@
+"""The Lark grammar of an objective sheet, shipped as package data."""

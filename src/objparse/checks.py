@@ -1,0 +1,138 @@
+"""Checks every document carries. A failed check is a finding about the sheet, not an error of
+the parser: the document is still emitted in full.
+
+    area_weights     area weights sum to 100
+    subarea_weights  one per area: its sub-area weights sum to 100
+    ieep_sums        one per I.E.E.P. parent: it equals the signed sum of its children
+    ieep_kpis        one per I.E.E.P. KPI of the main table: its target equals the tree's item
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from .diagnostics import diagnostic
+from .model import Check, Document, IeepItem
+from .values.names import same_name
+
+HUNDRED = Decimal(100)
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _sum_check(name: str, subject: str | None, weights: list[Decimal | None]) -> Check:
+    what = f"{subject}: " if subject else ""
+    noun = "sub-area weights" if name == "subarea_weights" else "area weights"
+    if not weights:
+        return Check(name, subject, "skip", f"{what}no {noun}")
+    if any(w is None for w in weights):
+        return Check(name, subject, "fail", f"{what}{sum(w is None for w in weights)} of the {noun} missing")
+    total = sum(weights, Decimal(0))
+    status = "pass" if total == HUNDRED else "fail"
+    return Check(name, subject, status, f"{what}{noun} sum to {_fmt(total)}, expected 100")
+
+
+def area_weights(doc: Document) -> list[Check]:
+    return [_sum_check("area_weights", None, [a.weight_pct for a in doc.areas])]
+
+
+def subarea_weights(doc: Document) -> list[Check]:
+    if not doc.areas:
+        return [Check("subarea_weights", None, "skip", "no areas")]
+    return [_sum_check("subarea_weights", a.name, [s.weight_pct for s in a.subareas]) for a in doc.areas]
+
+
+def _children(items: tuple[IeepItem, ...]) -> dict[int, list[IeepItem]]:
+    kids: dict[int, list[IeepItem]] = {}
+    for item in items:
+        if item.parent is not None:
+            kids.setdefault(item.parent, []).append(item)
+    return kids
+
+
+def _signed(item: IeepItem, value: Decimal | None = None) -> Decimal:
+    amount = item.amount if value is None else value
+    return (amount or Decimal(0)) * item.sign
+
+
+def ieep_sums(doc: Document) -> list[Check]:
+    if doc.ieep is None or not doc.ieep.items:
+        return [Check("ieep_sums", None, "skip", "no I.E.E.P. table")]
+    items = doc.ieep.items
+    kids = _children(items)
+    if not kids:
+        return [Check("ieep_sums", None, "skip", "the I.E.E.P. items form no tree")]
+    computed = {p: sum((_signed(k) for k in ks), Decimal(0)) for p, ks in kids.items()}
+    out = []
+    for parent, ks in kids.items():
+        item = items[parent]
+        printed = item.amount or Decimal(0)
+        if computed[parent] == printed:
+            out.append(Check("ieep_sums", item.label, "pass", f"{item.label}: children sum to {_fmt(printed)}"))
+            continue
+        # a child whose own printed amount is the typo: its children's sum makes this parent add up
+        fixed = sum((_signed(k, computed.get(k.id)) for k in ks), Decimal(0))
+        if fixed == printed:
+            typos = [k.label for k in ks if k.id in computed and computed[k.id] != (k.amount or 0)]
+            out.append(Check("ieep_sums", item.label, "pass",
+                             f"{item.label}: children sum to {_fmt(printed)} taking {', '.join(typos)} "
+                             f"as the sum of its own children"))
+            continue
+        out.append(Check("ieep_sums", item.label, "fail",
+                         f"{item.label}: children sum to {_fmt(computed[parent])}, printed {_fmt(printed)} "
+                         f"(difference {_fmt(printed - computed[parent])})"))
+    return out
+
+
+_IEEP_KPI = re.compile(r"^I\.?E\.?E\.?P\.?\s*[-–:]\s*(?P<what>.+)$", re.IGNORECASE)
+
+
+def _match_item(what: str, items: tuple[IeepItem, ...]) -> IeepItem | None:
+    """'Accertamenti' -> 'Accertato', 'Incassi e Pagamenti' -> 'Incassi e Pagamenti': exact name first,
+    else the shallowest item sharing the first word's stem."""
+    exact = [it for it in items if same_name(it.label, what)]
+    if exact:
+        return min(exact, key=lambda it: it.level)
+    stem = what.split()[0].lower()[:6]
+    near = [it for it in items if it.label.lower().startswith(stem) and it.level > 0]
+    return min(near, key=lambda it: it.level) if near else None
+
+
+def ieep_kpis(doc: Document) -> list[Check]:
+    out = []
+    for _, _, kpi in doc.kpis():
+        m = _IEEP_KPI.match(kpi.name)
+        if not m:
+            continue
+        value = kpi.target.value if kpi.target else None
+        item = _match_item(m.group("what"), doc.ieep.items) if doc.ieep else None
+        if item is None:
+            out.append(Check("ieep_kpis", kpi.name, "skip", f"{kpi.name}: no I.E.E.P. item to compare with"))
+        elif value is None or value != item.amount:
+            shown = _fmt(value) if value is not None else "no value"
+            out.append(Check("ieep_kpis", kpi.name, "fail",
+                             f"{kpi.name}: target {shown}, I.E.E.P. '{item.label}' is {_fmt(item.amount or 0)}"))
+        else:
+            out.append(Check("ieep_kpis", kpi.name, "pass", f"{kpi.name}: equals I.E.E.P. '{item.label}'"))
+    return out or [Check("ieep_kpis", None, "skip", "no I.E.E.P. KPI in the main table")]
+
+
+CHECKS = (area_weights, subarea_weights, ieep_sums, ieep_kpis)
+
+
+def run(doc: Document) -> tuple[Check, ...]:
+    return tuple(check for make in CHECKS for check in make(doc))
+
+
+def attach(doc: Document, found) -> Document:
+    """The finished document: its checks, and the diagnostics and unplaced cells the sections found."""
+    results = run(doc)
+    diagnostics = list(found.diagnostics)
+    diagnostics += [diagnostic("check-failed", c.message) for c in results if c.status == "fail"]
+    unparsed = sorted(found.unparsed, key=lambda u: (u.line, u.column))
+    return attrs.evolve(doc, checks=results, diagnostics=tuple(diagnostics), unparsed=tuple(unparsed))

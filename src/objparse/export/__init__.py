@@ -1,0 +1,1 @@
+"""Exporters: they read the model only, never parse."""

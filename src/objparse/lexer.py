@@ -1,0 +1,121 @@
+"""Line classification: one token per non-blank source line, fed to the Lark grammar.
+
+Lexing whole lines (not cells) is what keeps objparse fast: a line is split on tabs once,
+its cells cleaned once, and one cheap test on its first cell names its token type.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterator
+
+from lark import Token
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ITALIC = re.compile(r"<i\b", re.IGNORECASE)
+_SPACE = re.compile(r"[\s\u00a0\u202f]+")
+
+_TITLE = re.compile(r"obiettivi\b.*\bperformance\b", re.IGNORECASE)
+_HEADER = re.compile(r"ambito\s+di\s+performance", re.IGNORECASE)
+_IEEP_HEADER = re.compile(r"indicatore\s+di\s+efficacia\s+economico", re.IGNORECASE)
+_SPENDING_HEADER = re.compile(r"indicatore\s+(?:di\s+)?gestione\s+della\s+spesa", re.IGNORECASE)
+_PROJECTS_HEADER = re.compile(r"ambito\s+valoriale", re.IGNORECASE)
+_HEADING = re.compile(r"allegato\s+\d+\b", re.IGNORECASE)
+
+SIDE_HEADERS = ("IEEP_HEADER", "SPENDING_HEADER", "PROJECTS_HEADER")
+
+
+class Row:
+    """One source line: its 1-based number, its cleaned cells (tags removed, spaces trimmed)
+    and which cells were italic. `first` is the index of the first non-empty cell."""
+
+    __slots__ = ("line", "cells", "italic", "first")
+
+    def __init__(self, line: int, cells: tuple[str, ...], italic: frozenset[int], first: int):
+        self.line = line
+        self.cells = cells
+        self.italic = italic
+        self.first = first
+
+    def filled(self) -> list[tuple[int, str]]:
+        """(column index, text) of every non-empty cell."""
+        return [(i, c) for i, c in enumerate(self.cells) if c]
+
+    def __repr__(self) -> str:
+        return f"Row({self.line}, {self.cells!r})"
+
+    def __str__(self) -> str:  # what Lark shows in its messages; computed for every token, so cheap
+        return self.cells[self.first]
+
+
+def clean(cell: str) -> str:
+    if "<" in cell:
+        cell = _TAG.sub("", cell)
+    if "&" in cell:
+        cell = html.unescape(cell)
+    return _SPACE.sub(" ", cell).strip() if cell else cell
+
+
+def split_rows(text: str) -> Iterator[Row]:
+    """Every non-blank line as a Row; blank lines (page breaks, spacing) are dropped here."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line or line.isspace() or not line.strip("\t \u00a0"):
+            continue
+        raw = line.split("\t")
+        italic = frozenset(i for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
+        cells = tuple(clean(c) for c in raw)
+        first = next((i for i, c in enumerate(cells) if c), -1)
+        if first < 0:
+            continue
+        yield Row(number, cells, italic, first)
+
+
+def _single(row: Row) -> bool:
+    cells = row.cells
+    return all(not c for c in cells[row.first + 1:])
+
+
+def _kind(row: Row, in_preamble: bool) -> str:
+    if row.first != 0:
+        return "ROW"
+    head = row.cells[0]
+    single = _single(row)
+    if in_preamble:
+        if _HEADER.match(head):
+            return "HEADER"
+        if single:
+            return "TITLE" if _TITLE.match(head) else "OFFICE"
+    if _IEEP_HEADER.match(head):
+        return "IEEP_HEADER"
+    if _PROJECTS_HEADER.match(head):
+        return "PROJECTS_HEADER"
+    if _SPENDING_HEADER.match(head) and not single:
+        return "SPENDING_HEADER"
+    return "TEXT" if single else "ROW"
+
+
+def tokenize(text: str) -> list[Token]:
+    """The token stream of a sheet: one Lark Token per non-blank line, its value the Row."""
+    tokens: list[Token] = []
+    in_preamble = True
+    offices = 0
+    for row in split_rows(text):
+        kind = _kind(row, in_preamble)
+        if kind == "OFFICE":
+            offices += 1
+            if offices > 1:  # the office is one line; more single lines before the table are strays
+                kind = "STRAY"
+        elif kind != "TITLE":
+            in_preamble = False
+        tokens.append(Token(kind, row, line=row.line, column=row.first + 1))
+    _mark_headings(tokens)
+    return tokens
+
+
+def _mark_headings(tokens: list[Token]) -> None:
+    # 'Allegato 2' is a heading only when a side table follows it; otherwise it is a note
+    for i in range(len(tokens) - 1):
+        tok = tokens[i]
+        if tok.type == "TEXT" and tokens[i + 1].type in SIDE_HEADERS and _HEADING.match(tok.value.cells[0]):
+            tokens[i] = Token("HEADING", tok.value, line=tok.line, column=tok.column)

@@ -1,0 +1,50 @@
+"""Wrapped cells. A reference cell that does not start a citation ('Pagg. 4-7', a lower-case word,
+the remainder of an annex title) continues the reference above it in the same sub-area; the
+joined text is the reference of every row the merged cell covers."""
+
+from __future__ import annotations
+
+import attrs
+
+from ..draft import Cell, TableRow
+from ..values.cells import CellKind
+from ..values.citations import parse_citation
+
+
+def continues(text: str, previous: str, documents: tuple[str, ...] = ()) -> bool:
+    kind = Cell(text, 0, 0).kind
+    if kind is CellKind.CONTINUATION:
+        return True
+    if any(text.startswith(doc) for doc in documents):
+        return False
+    if previous.rstrip().endswith(("-", "–", ",")):
+        return True
+    if kind is not CellKind.TEXT:
+        return False
+    last = parse_citation(previous.rsplit(";", 1)[-1].strip())
+    return last.annex is not None and last.page_from is None and last.paragraph is None
+
+
+def join(rows: list[TableRow], documents: tuple[str, ...] = ()) -> list[TableRow]:
+    groups: list[list[int]] = []  # row indices covered by one merged reference cell
+    texts: list[str] = []
+    open_scope = None
+    for i, row in enumerate(rows):
+        ref = row.reference
+        if ref is None or row.scope is None:
+            continue
+        if groups and open_scope == row.scope and continues(ref.text, texts[-1], documents):
+            groups[-1].append(i)
+            texts[-1] += " " + ref.text
+        else:
+            groups.append([i])
+            texts.append(ref.text)
+            open_scope = row.scope
+    out = list(rows)
+    for members, text in zip(groups, texts):
+        if len(members) > 1:
+            head = rows[members[0]].reference
+            joined = attrs.evolve(head, text=text, kind=CellKind.CITATION)
+            for i in members:
+                out[i] = attrs.evolve(out[i], reference=joined)
+    return out

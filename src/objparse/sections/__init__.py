@@ -1,0 +1,1 @@
+"""One module a part of the sheet: each turns the rows the grammar gave it into model records."""

@@ -1,0 +1,81 @@
+"""The main table: areas -> sub-areas -> KPIs, after the damage rules have run in order."""
+
+from __future__ import annotations
+
+from ..draft import Cell, TableRow
+from ..lexer import Row
+from ..model import Area, Kpi, Subarea
+from ..rules import implicit_kpis, merged_cells, shifted_rows, wrapped_cells
+from ..values.citations import parse_citations
+from ..values.names import area_code, split_marker
+from ..values.numbers import NumberFormatError, parse_percent
+from ..values.targets import parse_target
+from .found import Findings
+
+REFERENCE_HEADER = "RIFERIMENTI"
+
+
+def columns(header: Row) -> tuple[str, ...]:
+    return tuple(text for _, text in header.filled())
+
+
+def parse(header: Row | None, rows: list[Row], found: Findings, documents: tuple[str, ...] = ()) -> tuple[Area, ...]:
+    ref_col = shifted_rows.REFERENCE_COLUMN
+    if header is not None and REFERENCE_HEADER in header.cells:
+        ref_col = header.cells.index(REFERENCE_HEADER)
+    table = [shifted_rows.place(row, ref_col) for row in rows]
+    table = merged_cells.assign_scopes(table)
+    table = wrapped_cells.join(table, documents)
+    implicit = implicit_kpis.implicit_scopes(table)
+    table = merged_cells.fill_values(table)
+    return _assemble(table, implicit, found)
+
+
+def _weight(cell: Cell | None, found: Findings):
+    if cell is None:
+        return None
+    try:
+        return parse_percent(cell.text)
+    except NumberFormatError as exc:
+        found.add("bad-number", f"weight {cell.text!r}: {exc.reason}", cell.line, cell.column + 1)
+        return None
+
+
+def _kpi(row: TableRow, name: str, implicit: bool) -> Kpi:
+    reference = row.reference.text if row.reference else None
+    return Kpi(
+        name=name,
+        line=row.line,
+        implicit=implicit,
+        reference=reference,
+        citations=parse_citations(reference),
+        target=parse_target(row.target.text if row.target else None),
+    )
+
+
+def _assemble(table: list[TableRow], implicit: set[int], found: Findings) -> tuple[Area, ...]:
+    areas: list[dict] = []
+    for row in table:
+        for cell in row.extra:
+            found.unplaced(cell, "main table")
+        if row.scope is None or (row.kind != "area" and not areas):
+            found.add("orphan-row", "main-table row before any area row", row.line)
+            for cell in (row.area, row.area_weight, row.weight, row.name, row.reference, row.target):
+                if cell is not None:
+                    found.unplaced(cell, "main table")
+            continue
+        if row.kind == "area":
+            name, marker = split_marker(row.area.text)
+            areas.append(dict(name=name, code=area_code(name), weight_pct=_weight(row.area_weight, found),
+                              marker=marker, line=row.line, subareas=[]))
+        if row.kind in ("area", "subarea"):
+            sub_name = row.name.text if row.name else ""
+            kpis = [_kpi(row, sub_name, True)] if row.line in implicit else []
+            areas[-1]["subareas"].append(dict(name=sub_name, weight_pct=_weight(row.weight, found),
+                                              line=row.line, kpis=kpis))
+        elif row.kind == "kpi":
+            areas[-1]["subareas"][-1]["kpis"].append(_kpi(row, row.name.text, False))
+    return tuple(
+        Area(**{**a, "subareas": tuple(Subarea(**{**s, "kpis": tuple(s["kpis"])}) for s in a["subareas"])})
+        for a in areas
+    )

@@ -1,0 +1,36 @@
+"""Notes under the main table: abbreviations ('SMVP: Determinazione ...'), labelled notes
+('Sussidiarietà: ...'), footnotes ('* Per gli ...') and plain sentences."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexer import Row
+from ..model import Note
+from ..values.acts import parse_act
+
+_MARKER = re.compile(r"^(?P<marker>\*+|°+|\(\d+\)|\d+\))\s*(?P<text>\S.*)$")
+_LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<text>\S.*)$")
+_MAX_LABEL_WORDS = 4
+
+
+def parse_note(text: str, line: int) -> Note:
+    marker = label = None
+    m = _MARKER.match(text)
+    if m:
+        marker, text = m.group("marker"), m.group("text")
+    else:
+        m = _LABEL.match(text)
+        if m and len(m.group("label").split()) <= _MAX_LABEL_WORDS:
+            label, text = m.group("label"), m.group("text")
+    return Note(label=label, marker=marker, text=text, act=parse_act(text), line=line)
+
+
+def parse(rows: list[Row]) -> list[Note]:
+    # a note that the export split over cells is one note: its cells joined by a space
+    return [parse_note(" ".join(text for _, text in row.filled()), row.line) for row in rows]
+
+
+def documents(notes: list[Note]) -> tuple[str, ...]:
+    """Labels of the abbreviations the notes define: the documents references cite."""
+    return tuple(sorted((n.label for n in notes if n.label and n.act), key=len, reverse=True))

@@ -1,0 +1,53 @@
+"""References: one or more citations separated by ';'.
+
+    'Obiettivi 2024 - Allegato 1 Tabelle integrative Pagg. 4-7'
+        -> document 'Obiettivi 2024', annex 'Allegato 1 Tabelle integrative', pages 4-7
+    'PIAO - Pag. 40 e segg.'  -> pages 40-40, and_following
+    'SMVP - Par 6.2.11'       -> paragraph '6.2.11'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Citation
+
+_PAGES = re.compile(r"\bpagg?\.?\s*(\d+)(?:\s*[-–]\s*(\d+))?(\s+e\s+(?:segg?|ss|seguenti)\b\.?)?", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\b(?:par|paragrafo|§)\.?\s*(\d+(?:\.\d+)*)", re.IGNORECASE)
+_ANNEX = re.compile(r"\ballegato\b", re.IGNORECASE)
+_TRIM = " -–,"
+
+
+def parse_citation(text: str) -> Citation:
+    pages = _PAGES.search(text)
+    paragraph = _PARAGRAPH.search(text)
+    cut = min(m.start() for m in (pages, paragraph, None) if m is not None) if (pages or paragraph) else len(text)
+    head = text[:cut].strip(_TRIM)
+    annex = None
+    m = _ANNEX.search(head)
+    if m:
+        annex = head[m.start():].strip(_TRIM) or None
+        head = head[:m.start()].strip(_TRIM)
+    page_from = page_to = None
+    if pages:
+        page_from = int(pages.group(1))
+        page_to = int(pages.group(2)) if pages.group(2) else page_from
+    return Citation(
+        document=head or None,
+        annex=annex,
+        page_from=page_from,
+        page_to=page_to,
+        and_following=bool(pages and pages.group(3)),
+        paragraph=paragraph.group(1) if paragraph else None,
+    )
+
+
+def parse_citations(reference: str | None) -> tuple[Citation, ...]:
+    if not reference:
+        return ()
+    return tuple(parse_citation(part.strip()) for part in reference.split(";") if part.strip())
+
+
+def has_locator(text: str) -> bool:
+    """True when the text names pages or a paragraph: what makes a target a reference to a rule."""
+    return bool(_PAGES.search(text) or _PARAGRAPH.search(text))

@@ -1,0 +1,58 @@
+"""Names: area codes from their spelling variants, footnote markers, offices, the title's year."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Office
+
+AREA_CODES = ("sociale", "istituzionale", "economico", "ecosistema", "organizzativo")
+# stems, so that 'Valore di Ecosistema', 'Valore Ecosistema', 'organizzativo', 'Organizzativa' all match
+_AREA_STEMS = tuple((code[:-1], code) for code in AREA_CODES)
+_MARKER = re.compile(r"^(?P<name>.*?\S)\s*(?P<marker>\*+|°+|\(\d+\))$")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_OFFICE = re.compile(
+    r"^(?:(?P<dcm>DCM)|(?P<reg>REG(?:IONE)?\.?)|(?P<dc>DC))\s+(?P<name>.+?)(?:\s+[-–]\s+(?P<role>.+))?$")
+
+
+def area_code(name: str | None) -> str | None:
+    low = (name or "").lower()
+    for stem, code in _AREA_STEMS:
+        if stem in low:
+            return code
+    return None
+
+
+def split_marker(text: str) -> tuple[str, str | None]:
+    """'Valore organizzativo*' -> ('Valore organizzativo', '*')."""
+    m = _MARKER.match(text)
+    return (m.group("name"), m.group("marker")) if m else (text, None)
+
+
+def title_year(title: str | None) -> int | None:
+    years = _YEAR.findall(title or "")
+    return int(years[-1]) if years else None
+
+
+def _proper(name: str) -> str:
+    # all-caps region names become title case; mixed-case names are kept as written
+    return name.title() if name.isupper() else name
+
+
+def parse_office(label: str | None) -> Office:
+    if not label:
+        return Office(None, None, None, None)
+    m = _OFFICE.match(label)
+    if not m:
+        return Office(label, None, None, None)
+    kind = "metropolitan" if m.group("dcm") else "regional" if m.group("reg") else "central"
+    return Office(label, kind, _proper(m.group("name").strip()), m.group("role"))
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Names compared the way the sheets vary them: case, spacing and punctuation aside."""
+    return _key(a) == _key(b)
+
+
+def _key(s: str | None) -> str:
+    return re.sub(r"[\W_]+", "", (s or "").casefold())

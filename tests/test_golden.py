@@ -1,0 +1,32 @@
+"""The seed sheets against their expected documents, whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from objparse import parse_file
+
+from conftest import CORPUS, GOLDEN, as_json, load_json
+
+CASES = sorted(GOLDEN.glob("*.json"))
+
+
+@pytest.mark.parametrize("golden", CASES, ids=[p.stem for p in CASES])
+def test_document_equals_golden(golden):
+    want = load_json(golden)
+    expect_checks = want.pop("expect_checks")
+    got = as_json(parse_file(CORPUS / want["source"]))
+    got["source"] = want["source"]
+    checks = got.pop("checks")
+    diagnostics = got.pop("diagnostics")
+    assert got == want
+    assert diagnostics == []
+    for name, status in expect_checks.items():
+        statuses = {c["status"] for c in checks if c["name"] == name}
+        assert statuses == {status}, (name, [c for c in checks if c["name"] == name])
+
+
+def test_golden_cases_present():
+    assert len(CASES) >= 2
+    for golden in CASES:
+        assert (CORPUS / load_json(golden)["source"]).exists()
