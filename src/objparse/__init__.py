@@ -26,7 +26,7 @@ def __getattr__(name: str):
         from .errors import SheetError
         return SheetError
     if name == "render":
-        from .render import render
+        from .rendering import render
         return render
     if name in ("to_dict", "to_json"):
         from .export import json as _json

@@ -1,0 +1,97 @@
+"""Document -> sheet text: the inverse of parsing. The rendered sheet is canonical (no merged
+cells, no shifted rows, every KPI with its own reference and target), and parsing it gives the
+document back, line numbers aside."""
+
+from __future__ import annotations
+
+from .model import Area, Document, Ieep, Kpi, Note, Projects, Spending
+
+WIDTH = 6  # cells of a main-table row
+
+
+def _row(*cells: str | None, width: int = 0) -> str:
+    out = [c or "" for c in cells]
+    out += [""] * (width - len(out))
+    return "\t".join(out)
+
+
+def _pct(value) -> str:
+    from .values.numbers import format_number
+
+    return "" if value is None else format_number(value) + "%"
+
+
+def _target(kpi: Kpi) -> str:
+    return kpi.target.raw if kpi.target else ""
+
+
+def _area(area: Area) -> list[str]:
+    lines = []
+    for i, sub in enumerate(area.subareas):
+        head = [area.name + (area.marker or ""), _pct(area.weight_pct)] if i == 0 else ["", ""]
+        implicit = sub.kpis[0] if len(sub.kpis) == 1 and sub.kpis[0].implicit else None
+        values = [implicit.reference, _target(implicit)] if implicit else []
+        lines.append(_row(*head, _pct(sub.weight_pct), sub.name, *values, width=WIDTH))
+        if implicit is None:
+            lines += [_row("", "", "", kpi.name, kpi.reference, _target(kpi)) for kpi in sub.kpis]
+    return lines
+
+
+def _note(note: Note) -> str:
+    if note.marker:
+        return f"{note.marker} {note.text}"
+    return f"{note.label}: {note.text}" if note.label else note.text
+
+
+def _ieep(ieep: Ieep) -> list[str]:
+    lines = [_row(ieep.title, "", ieep.column)]
+    for item in ieep.items:
+        label = f"<i>{item.label}</i>" if item.emphasis else item.label
+        lines.append(_row(label, "", item.raw))
+    return lines
+
+
+def _spending(spending: Spending) -> list[str]:
+    lines = []
+    for i, rule in enumerate(spending.rules):
+        first = i == 0
+        measure = rule.measure if first or rule.measure != spending.rules[i - 1].measure else ""
+        title = spending.title if first else ""
+        if rule.phase is None:
+            lines.append(_row(title, measure, rule.rule))
+        else:
+            lines.append(_row(title, measure, rule.phase, rule.rule))
+    return lines
+
+
+def _projects(projects: Projects) -> list[str]:
+    lines = [_row(*projects.columns)]
+    previous = None
+    for p in projects.items:
+        area = p.area if previous is None or p.area != previous.area else ""
+        sub = p.subarea if area or previous is None or p.subarea != previous.subarea else ""
+        lines.append(_row(area, sub, p.id, p.title))
+        previous = p
+    return lines
+
+
+def _block(out: list[str], heading: str | None, lines: list[str]) -> None:
+    out.append("")
+    if heading:
+        out += [heading, ""]
+    out += lines
+
+
+def render(doc: Document) -> str:
+    out = [_row(doc.title, width=WIDTH), _row(doc.office.label, width=WIDTH), _row(*doc.columns)]
+    for area in doc.areas:
+        out += _area(area)
+    for note in doc.notes:
+        out += ["", _note(note)]
+    if doc.ieep:
+        _block(out, doc.ieep.heading, _ieep(doc.ieep))
+    if doc.spending:
+        _block(out, doc.spending.heading, _spending(doc.spending))
+    if doc.projects:
+        _block(out, doc.projects.heading, _projects(doc.projects))
+    return "\n".join(out) + "\n"
