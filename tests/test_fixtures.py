@@ -1,0 +1,40 @@
+"""Fixture pairs: tests/fixtures/<case>.txt -> <case>.json, one case per damage rule;
+tests/fixtures/invalid/<case>.txt -> <case>.json naming the error."""
+
+from __future__ import annotations
+
+import pytest
+
+from objparse import SheetError, parse_file
+
+from conftest import FIXTURES, as_json, load_json
+
+VALID = sorted(FIXTURES.glob("*.txt"))
+INVALID = sorted((FIXTURES / "invalid").glob("*.txt"))
+
+
+def parse_as(path):
+    doc = as_json(parse_file(path))
+    doc["source"] = path.name
+    return doc
+
+
+@pytest.mark.parametrize("sheet", VALID, ids=[p.stem for p in VALID])
+def test_fixture(sheet):
+    assert parse_as(sheet) == load_json(sheet.with_suffix(".json"))
+
+
+@pytest.mark.parametrize("sheet", INVALID, ids=[p.stem for p in INVALID])
+def test_invalid_fixture(sheet):
+    want = load_json(sheet.with_suffix(".json"))
+    with pytest.raises(SheetError) as info:
+        parse_file(sheet)
+    assert want["error"] in str(info.value)
+    assert str(sheet) in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_every_fixture_has_its_expectation():
+    assert len(VALID) >= 10 and len(INVALID) >= 4
+    for sheet in VALID + INVALID:
+        assert sheet.with_suffix(".json").exists(), sheet
