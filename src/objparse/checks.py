@@ -89,7 +89,7 @@ def ieep_sums(doc: Document) -> list[Check]:
     return out
 
 
-_IEEP_KPI = re.compile(r"^I\.?E\.?E\.?P\.?\s*[-–:]\s*(?P<what>.+)$", re.IGNORECASE)
+_IEEP_KPI = re.compile(r"^I\.?\s*E\.?\s*E\.?\s*P\.?\s*[-–:]?\s*(?P<what>\w.*)$", re.IGNORECASE)
 
 
 def _match_item(what: str, items: tuple[IeepItem, ...]) -> IeepItem | None:

@@ -1,23 +1,25 @@
 """Working records between parsing and the model: a cell with its place, a main-table row
-as the damage rules see it. Frozen, so every rule returns new rows instead of editing old ones."""
+as the damage rules see it. Immutable named tuples (cheap to make and to copy with _replace):
+every rule returns new rows instead of editing old ones."""
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 from .values.cells import CellKind, classify
 
 
-@attrs.frozen
-class Cell:
+class Cell(NamedTuple):
     text: str
     line: int
     column: int  # 0-based index of the tab-separated cell
-    kind: CellKind = attrs.field(default=attrs.Factory(lambda self: classify(self.text), takes_self=True))
+
+    @property
+    def kind(self) -> CellKind:
+        return classify(self.text)
 
 
-@attrs.frozen
-class TableRow:
+class TableRow(NamedTuple):
     """One main-table line, its cells placed by what they hold (see rules.shifted_rows).
 
     kind: 'area' (starts an area and its first sub-area), 'subarea', 'kpi',

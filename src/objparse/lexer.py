@@ -49,6 +49,11 @@ class Row:
         return self.cells[self.first]
 
 
+# what makes a line need more than str.strip per cell: tags, entities, runs of or odd spaces
+_NEEDS_CLEANING = re.compile(r"[<&\u00a0\u202f\x0b\x0c\r]| \s|\s ")
+_NO_ITALIC: frozenset[int] = frozenset()
+
+
 def clean(cell: str) -> str:
     if "<" in cell:
         cell = _TAG.sub("", cell)
@@ -59,28 +64,40 @@ def clean(cell: str) -> str:
 
 def split_rows(text: str) -> Iterator[Row]:
     """Every non-blank line as a Row; blank lines (page breaks, spacing) are dropped here."""
+    needs_cleaning = _NEEDS_CLEANING.search
+    strip = str.strip
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line or line.isspace() or not line.strip("\t \u00a0"):
+        if not line or line.isspace():
             continue
         raw = line.split("\t")
-        italic = frozenset(i for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
-        cells = tuple(clean(c) for c in raw)
-        first = next((i for i, c in enumerate(cells) if c), -1)
-        if first < 0:
+        if needs_cleaning(line):
+            italic = frozenset(i for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
+            cells = tuple(map(clean, raw))
+        else:
+            italic = _NO_ITALIC
+            cells = tuple(map(strip, raw))
+        if cells[0]:
+            yield Row(number, cells, italic, 0)
             continue
-        yield Row(number, cells, italic, first)
+        for first, cell in enumerate(cells):
+            if cell:
+                yield Row(number, cells, italic, first)
+                break
 
 
-def _single(row: Row) -> bool:
-    cells = row.cells
-    return all(not c for c in cells[row.first + 1:])
+class RowRun(list):
+    """The value of a ROWS token: consecutive table rows, handed to Lark as one token."""
+
+    def __str__(self) -> str:  # computed for every token by Lark: keep it cheap
+        return f"{len(self)} rows"
 
 
 def _kind(row: Row, in_preamble: bool) -> str:
     if row.first != 0:
-        return "ROW"
-    head = row.cells[0]
-    single = _single(row)
+        return "ROWS"
+    cells = row.cells
+    head = cells[0]
+    single = not any(cells[1:])
     if in_preamble:
         if _HEADER.match(head):
             return "HEADER"
@@ -92,16 +109,26 @@ def _kind(row: Row, in_preamble: bool) -> str:
         return "PROJECTS_HEADER"
     if _SPENDING_HEADER.match(head) and not single:
         return "SPENDING_HEADER"
-    return "TEXT" if single else "ROW"
+    return "TEXT" if single else "ROWS"
 
 
 def tokenize(text: str) -> list[Token]:
-    """The token stream of a sheet: one Lark Token per non-blank line, its value the Row."""
+    """The token stream of a sheet: one Lark Token per line, except that consecutive table rows
+    travel as one ROWS token (a RowRun) — the grammar is about the order of parts, not rows."""
     tokens: list[Token] = []
     in_preamble = True
     offices = 0
+    run: RowRun | None = None
     for row in split_rows(text):
         kind = _kind(row, in_preamble)
+        if kind == "ROWS":
+            in_preamble = False
+            if run is None:
+                run = RowRun()
+                tokens.append(Token("ROWS", run, line=row.line, column=row.first + 1))
+            run.append(row)
+            continue
+        run = None
         if kind == "OFFICE":
             offices += 1
             if offices > 1:  # the office is one line; more single lines before the table are strays

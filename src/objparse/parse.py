@@ -20,7 +20,11 @@ from .values.names import parse_office, title_year
 
 
 def _rows(children) -> list:
-    return [tok.value for tok in children if isinstance(tok, Token) and tok.type == "ROW"]
+    return [row for tok in children if tok.type == "ROWS" for row in tok.value]
+
+
+def _lines(token: Token) -> list:
+    return token.value if token.type == "ROWS" else [token.value]
 
 
 def _table_parts(tree: Tree):
@@ -49,19 +53,20 @@ def build(text: str, source_name: str = "<text>") -> Document:
             if child.type in ("TITLE", "OFFICE") and parts[child.type.lower()] is None:
                 parts[child.type.lower()] = child.value.cells[0]
             else:
-                _lost(found, child.value, "unexpected-line", "line outside the sheet's layout")
+                for row in _lines(child):
+                    _lost(found, row, "unexpected-line", "line outside the sheet's layout")
         elif child.data == "main_table":
             parts["header"] = child.children[0].value
             parts["rows"] = _rows(child.children)
         elif child.data == "note":
-            parts["notes"].extend(tok.value for tok in child.children)
+            parts["notes"].extend(row for tok in child.children for row in _lines(tok))
         elif parts[child.data] is None:
             parts[child.data] = _table_parts(child)
         else:
-            for tok in child.children:
-                _lost(found, tok.value, "unexpected-line", f"second {child.data} table")
-    for tok in rejected:
-        _lost(found, tok.value, "unexpected-line", "line outside the sheet's layout")
+            for row in (row for tok in child.children for row in _lines(tok)):
+                _lost(found, row, "unexpected-line", f"second {child.data} table")
+    for row in (row for tok in rejected for row in _lines(tok)):
+        _lost(found, row, "unexpected-line", "line outside the sheet's layout")
 
     if parts["title"] is None:
         found.add("no-title", "no title line")

@@ -11,6 +11,11 @@ _BINARY = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 def decode(data: bytes, source: str = "<bytes>") -> str:
     """Return the sheet's text with LF line ends; raise SheetError for input that is not text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as some spreadsheets save 'Unicode text'
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise SheetError("UTF-16 byte-order mark, but not valid UTF-16", source) from None
     if data.startswith(_BOM):
         data = data[len(_BOM):]
     if not data.strip():

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Iterable
 
 import attrs
@@ -12,68 +14,52 @@ import attrs
 from ..model import Document
 
 SCHEMA_VERSION = 1
-_string = json.JSONEncoder(ensure_ascii=False).encode
+# A Decimal travels through the (fast, C) json encoder as a marked string and is then unquoted.
+# NUL never occurs in a sheet's text (source.decode rejects it), so the mark is unambiguous.
+_MARK = "\x00"
+_MARKED = re.compile(r'"\\u0000([-0-9.]+)\\u0000"')
+
+
+@lru_cache(maxsize=None)
+def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    return tuple((f.name, bool(f.metadata.get("omit_if_none"))) for f in attrs.fields(cls))
+
+
+def _plain(obj: Any, number) -> Any:
+    if isinstance(obj, str) or obj is None or isinstance(obj, int):
+        return obj
+    if isinstance(obj, Decimal):
+        return number(obj)
+    if isinstance(obj, (tuple, list)):
+        return [_plain(v, number) for v in obj]
+    if isinstance(obj, dict):
+        return {key: _plain(v, number) for key, v in obj.items()}
+    out = {}
+    for name, omit_if_none in _fields(type(obj)):
+        value = getattr(obj, name)
+        if value is None and omit_if_none:
+            continue
+        out[name] = _plain(value, number)
+    return out
+
+
+def _keep(value: Decimal) -> Decimal:
+    return value
+
+
+def _mark(value: Decimal) -> str:
+    return _MARK + format(value, "f") + _MARK
 
 
 def to_dict(obj: Any) -> Any:
     """The plain-data form of a model object (Decimals kept as Decimal)."""
-    if attrs.has(type(obj)):
-        out = {}
-        for field in attrs.fields(type(obj)):
-            value = getattr(obj, field.name)
-            if value is None and field.metadata.get("omit_if_none"):
-                continue
-            out[field.name] = to_dict(value)
-        return out
-    if isinstance(obj, (tuple, list)):
-        return [to_dict(v) for v in obj]
-    if isinstance(obj, dict):
-        return {key: to_dict(v) for key, v in obj.items()}
-    return obj
+    return _plain(obj, _keep)
 
 
-def _write(obj: Any, out: list[str], indent: str) -> None:
-    if obj is None:
-        out.append("null")
-    elif obj is True:
-        out.append("true")
-    elif obj is False:
-        out.append("false")
-    elif isinstance(obj, str):
-        out.append(_string(obj))
-    elif isinstance(obj, Decimal):
-        out.append(format(obj, "f"))
-    elif isinstance(obj, int):
-        out.append(str(obj))
-    elif isinstance(obj, dict):
-        if not obj:
-            out.append("{}")
-            return
-        inner = indent + "  "
-        out.append("{")
-        for i, (key, value) in enumerate(obj.items()):
-            out.append(("," if i else "") + "\n" + inner + _string(key) + ": ")
-            _write(value, out, inner)
-        out.append("\n" + indent + "}")
-    elif isinstance(obj, list):
-        if not obj:
-            out.append("[]")
-            return
-        inner = indent + "  "
-        out.append("[")
-        for i, value in enumerate(obj):
-            out.append(("," if i else "") + "\n" + inner)
-            _write(value, out, inner)
-        out.append("\n" + indent + "]")
-    else:
-        raise TypeError(f"cannot write {type(obj).__name__} as JSON")
+def dumps(value: Any, indent: int | None = 2) -> str:
+    text = json.dumps(_plain(value, _mark), ensure_ascii=False, indent=indent)
+    return _MARKED.sub(r"\1", text) + "\n"
 
 
-def dumps(value: Any) -> str:
-    out: list[str] = []
-    _write(to_dict(value), out, "")
-    return "".join(out) + "\n"
-
-
-def dumps_documents(documents: Iterable[Document]) -> str:
-    return dumps({"schema_version": SCHEMA_VERSION, "documents": list(documents)})
+def dumps_documents(documents: Iterable[Document], indent: int | None = 2) -> str:
+    return dumps({"schema_version": SCHEMA_VERSION, "documents": list(documents)}, indent)

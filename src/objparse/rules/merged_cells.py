@@ -4,8 +4,6 @@ above that has one, else the nearest below (Excel centres a merged value vertica
 
 from __future__ import annotations
 
-import attrs
-
 from ..draft import TableRow
 from .fill import fill
 
@@ -14,7 +12,7 @@ _STARTS_SUBAREA = ("area", "subarea")
 
 def assign_scopes(rows: list[TableRow]) -> list[TableRow]:
     starts = [row.line if row.kind in _STARTS_SUBAREA else None for row in rows]
-    return [attrs.evolve(row, scope=scope) for row, scope in zip(rows, fill(starts))]
+    return [row._replace(scope=scope) for row, scope in zip(rows, fill(starts))]
 
 
 def fill_values(rows: list[TableRow]) -> list[TableRow]:
@@ -22,6 +20,6 @@ def fill_values(rows: list[TableRow]) -> list[TableRow]:
     references = fill([row.reference for row in rows], scopes, below=True)
     targets = fill([row.target for row in rows], scopes, below=True)
     return [
-        attrs.evolve(row, reference=ref, target=tgt) if row.scope is not None else row
+        row._replace(reference=ref, target=tgt) if row.scope is not None else row
         for row, ref, tgt in zip(rows, references, targets)
     ]

@@ -4,15 +4,13 @@ joined text is the reference of every row the merged cell covers."""
 
 from __future__ import annotations
 
-import attrs
-
-from ..draft import Cell, TableRow
-from ..values.cells import CellKind
+from ..draft import TableRow
+from ..values.cells import CellKind, classify
 from ..values.citations import parse_citation
 
 
 def continues(text: str, previous: str, documents: tuple[str, ...] = ()) -> bool:
-    kind = Cell(text, 0, 0).kind
+    kind = classify(text)
     if kind is CellKind.CONTINUATION:
         return True
     if any(text.startswith(doc) for doc in documents):
@@ -44,7 +42,7 @@ def join(rows: list[TableRow], documents: tuple[str, ...] = ()) -> list[TableRow
     for members, text in zip(groups, texts):
         if len(members) > 1:
             head = rows[members[0]].reference
-            joined = attrs.evolve(head, text=text, kind=CellKind.CITATION)
+            joined = head._replace(text=text)
             for i in members:
-                out[i] = attrs.evolve(out[i], reference=joined)
+                out[i] = out[i]._replace(reference=joined)
     return out

@@ -27,8 +27,21 @@ def parse(header: Row | None, rows: list[Row], found: Findings, documents: tuple
     table = merged_cells.assign_scopes(table)
     table = wrapped_cells.join(table, documents)
     implicit = implicit_kpis.implicit_scopes(table)
-    table = merged_cells.fill_values(table)
-    return _assemble(table, implicit, found)
+    filled = merged_cells.fill_values(table)
+    _report_unused(table, filled, implicit, found)
+    return _assemble(filled, implicit, found)
+
+
+def _report_unused(own: list[TableRow], filled: list[TableRow], implicit: set[int], found: Findings) -> None:
+    """A reference or target printed on a row without a KPI (the sub-area row, a row of values)
+    that no KPI took: kept in unparsed rather than lost."""
+    used = {(cell.line, cell.column) for row in filled if row.kind == "kpi" or row.line in implicit
+            for cell in (row.reference, row.target) if cell is not None}
+    for row in own:
+        if row.kind != "kpi" and row.scope is not None:
+            for cell in (row.reference, row.target):
+                if cell is not None and (cell.line, cell.column) not in used:
+                    found.unplaced(cell, "main table (no KPI takes this value)")
 
 
 def _weight(cell: Cell | None, found: Findings):

@@ -14,11 +14,13 @@ from .found import Findings
 
 # NOPE24_DCBOL_16.1, PES2024_DCO_MI.06_100: an upper-case code, underscores, digits and dots
 _PROJECT_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:[_.-][A-Za-z0-9]+)*_[A-Za-z0-9.]*\d[A-Za-z0-9.]*$")
-AREA_COLUMN = 0
+AREA_COLUMN, ID_COLUMN = 0, 2
 
 
 def _split(cells: list[Cell]):
     at = next((i for i, c in enumerate(cells) if _PROJECT_ID.match(c.text)), None)
+    if at is None:  # an ID of another shape: a single word in the ID column
+        at = next((i for i, c in enumerate(cells) if c.column == ID_COLUMN and " " not in c.text), None)
     if at is None:
         return None, None, None, None, cells
     before, pid, after = cells[:at], cells[at], cells[at + 1:]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from .numbers import is_money, is_number, is_percent
 
@@ -22,6 +23,7 @@ _CITATION = re.compile(r"^(?:[^;]*?\S\s+[-–]\s+(?:pagg?\b|par\b|allegato\b)|al
 _PAGES_OR_PARAGRAPH = re.compile(r"(?:pagg?|par)\.?(?:\s|\d|$)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def classify(text: str) -> CellKind:
     if text[:1].isdigit() or text[:1] in "+-€":
         if is_percent(text):

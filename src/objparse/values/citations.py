@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Citation
 
@@ -42,6 +43,7 @@ def parse_citation(text: str) -> Citation:
     )
 
 
+@lru_cache(maxsize=4096)
 def parse_citations(reference: str | None) -> tuple[Citation, ...]:
     if not reference:
         return ()

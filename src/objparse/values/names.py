@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Office
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 AREA_CODES = ("sociale", "istituzionale", "economico", "ecosistema", "organizzativo")
 # stems, so that 'Valore di Ecosistema', 'Valore Ecosistema', 'organizzativo', 'Organizzativa' all match
@@ -51,8 +54,10 @@ def parse_office(label: str | None) -> Office:
 
 def same_name(a: str | None, b: str | None) -> bool:
     """Names compared the way the sheets vary them: case, spacing and punctuation aside."""
-    return _key(a) == _key(b)
+    return name_key(a) == name_key(b)
 
 
-def _key(s: str | None) -> str:
-    return re.sub(r"[\W_]+", "", (s or "").casefold())
+@lru_cache(maxsize=4096)
+def name_key(s: str | None) -> str:
+    """A name reduced to what identifies it: letters and digits, case-folded."""
+    return _NOT_ALNUM.sub("", (s or "").casefold())

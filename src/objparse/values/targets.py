@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Target
 from .cells import CellKind, classify
 from .citations import has_locator, parse_citations
 from .numbers import parse_money, parse_number, parse_percent
 
 
+@lru_cache(maxsize=4096)
 def parse_target(raw: str | None) -> Target | None:
     if not raw:
         return None

@@ -1,0 +1,50 @@
+"""Throughput of objparse: source lines parsed per second, end to end (decode -> Document -> JSON).
+
+    python bench/run.py [--seconds 3] [FILE ...]     (default: corpus/*.txt)
+
+Each sheet is parsed repeatedly for about --seconds; the report gives lines/s for parsing alone
+and with the JSON export, plus the parser's start-up (grammar load) once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--seconds", type=float, default=3.0)
+    args = ap.parse_args()
+    files = args.files or sorted((ROOT / "corpus").glob("*.txt"))
+
+    t0 = time.perf_counter()
+    from objparse.parse import parse_bytes
+    from objparse.export.json import dumps_documents
+    from objparse import syntax
+
+    syntax.parser()
+    print(f"start-up (imports + grammar): {1000 * (time.perf_counter() - t0):.1f} ms")
+
+    blobs = [(str(p), p.read_bytes()) for p in files]
+    lines = sum(b.count(b"\n") + 1 for _, b in blobs)
+    for label, export in (("parse", False), ("parse+json", True)):
+        rounds, start = 0, time.perf_counter()
+        while time.perf_counter() - start < args.seconds:
+            docs = [parse_bytes(data, name) for name, data in blobs]
+            if export:
+                dumps_documents(docs)
+            rounds += 1
+        elapsed = time.perf_counter() - start
+        print(f"{label:>10}: {rounds * lines / elapsed:,.0f} lines/s  "
+              f"({rounds * len(blobs) / elapsed:,.0f} sheets/s, {len(blobs)} sheets of {lines} lines)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

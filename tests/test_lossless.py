@@ -1,0 +1,84 @@
+"""Nothing lost: every non-empty source cell ends up in a field or in `unparsed`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from objparse import parse_file, parse_text
+from objparse.export.json import to_dict
+from objparse.lexer import clean
+from objparse.source import decode
+
+import sheets
+from conftest import CORPUS, FIXTURES
+
+SHEETS = sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
+
+
+def _strings(value, out):
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _strings(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            _strings(v, out)
+    return out
+
+
+def lost_cells(text: str, doc) -> list[str]:
+    """Cells of the source whose text is nowhere in the document. A cell may be split by the
+    document into parts (a weight '30%' into 30; 'SMVP: text' into label and text; a marker)."""
+    data = to_dict(doc)
+    hay = " \u241e ".join(_strings(data, []))
+    numbers = {str(n) for n in re.findall(r"-?\d+(?:\.\d+)?", repr(data))}
+    lost = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        for cell in line.split("\t"):
+            c = clean(cell)
+            if not c or c in hay:
+                continue
+            m = re.fullmatch(r"(\d+(?:,\d+)?)\s*%", c)
+            if m and m.group(1).replace(",", ".") in numbers:
+                continue
+            m = re.fullmatch(r"([^:]{1,40}?)\s*:\s*(.+)", c)
+            if m and m.group(1) in hay and m.group(2) in hay:
+                continue
+            m = re.fullmatch(r"(.+?)\s*(\*+)|(\*+)\s*(.+)", c)
+            if m and (m.group(1) or m.group(4)) in hay:
+                continue
+            lost.append(c)
+    return lost
+
+
+@pytest.mark.parametrize("path", SHEETS, ids=[p.stem for p in SHEETS])
+def test_no_cell_is_lost(path):
+    assert lost_cells(decode(path.read_bytes()), parse_file(path)) == []
+
+
+def test_unplaced_cells_are_reported_with_place():
+    doc = parse_file(FIXTURES / "unplaced_cell.txt")
+    assert [(u.line, u.column, u.text) for u in doc.unparsed] == [(6, 7, "vedi nota")]
+    assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [("unplaced-cell", 6, 7)]
+
+
+def test_value_no_kpi_takes_is_kept():
+    text = sheets.sheet_text([("Valore Sociale", 100, [(100, ("Impatto Ambientale", False, [
+        ("Indice uno", "PIAO - Pag. 1", "10"), ("Indice due", "PIAO - Pag. 2", "20")]))])])
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("Valore Sociale"))
+    lines[at] = lines[at].rstrip("\t") + "\tSMVP - Pag. 99\t77"  # values on the sub-area row, unused
+    doc = parse_text("\n".join(lines))
+    assert sorted(u.text for u in doc.unparsed) == ["77", "SMVP - Pag. 99"]
+    assert lost_cells("\n".join(lines), doc) == []
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.data())
+def test_damaged_sheets_lose_no_cell(draw):
+    text = draw.draw(sheets.damaged(sheets.sheet_text(draw.draw(sheets.structures()))))
+    assert lost_cells(text, parse_text(text)) == []
