@@ -38,4 +38,5 @@ def parse_tokens(tokens: list[Token]) -> tuple[Tree, list[Token]]:
         rejected.append(error.token)
         return True
 
-    return parser().parse(tokens, on_error=skip), rejected
+    # one iterator for the whole parse: after an error Lark resumes from where it stopped
+    return parser().parse(iter(tokens), on_error=skip), rejected

@@ -1,0 +1,65 @@
+"""Any text gives a document or a SheetError naming the file: never another exception."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from objparse import SheetError, parse_bytes, parse_text
+
+LINES = [
+    "Obiettivi di performance organizzativa per l'anno 2024\t\t\t\t\t",
+    "REG. LOMBARDIA - Direttore Regionale",
+    "AMBITO DI PERFORMANCE\tCONTRIBUTO AL VALORE PUBBLICO\tSOTTO AMBITI\tKPI\tRIFERIMENTI\tVALORE OBIETTIVO",
+    "Valore Sociale\t10%\t100%\tImpatto Ambientale\t\t",
+    "\t\t50%\tCompliance alle norme\tObiettivi 2024 - Pag. 3\t100",
+    "\t\t\tIndice di Deflusso\tObiettivi 2024 - Pag. 26\t1,013",
+    "\tIndice di Audit\tPagg. 4-7\t83.994\t\t",
+    "\t\t\t\tPagg. 4-7\t",
+    "SMVP: Determinazione commissariale N. 110 del 21 dicembre 2023",
+    "* Per gli Obiettivi Generali di Ente il valore assegnato è quello di sede.",
+    "Allegato 2",
+    "Indicatore di Efficacia Economico-finanziaria della Produzione (I.E.E.P)\t\tTotale",
+    "OBIETTIVI 2024\t\t12.180.409.266 €",
+    "<i>Accertamenti da DMV</i>\t\t260.854.504 €",
+    "Interessi legali (-)\t\t25.428.553 €",
+    "Indicatore Gestione della Spesa\tFabbisogni Economici\tI-II-III Forecast\tScostamento massimo",
+    "\t\tIV Forecast\tScostamento massimo del +/-5%",
+    "Allegato 3: Elenco Progetti",
+    "AMBITO VALORIALE\tSOTTOAMBITO\tID PROGETTO\tTITOLO PROGETTO",
+    "Valore Sociale\tImpatto Ambientale\tNOPE24_DCBOL_16.1\tRendiconto di Sostenibilità 2023",
+    "\t\tNOPE24_DCFI_1.3\tProgetto",
+    "",
+    "\t\t\t",
+    "1,2,3\t%\t€\t-\t;\t:",
+    "12%\t\t\t\t\t\t\t\t99",
+]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(LINES), max_size=40), st.sampled_from(["\n", "\r\n"]))
+def test_shuffled_sheet_parts_never_crash(lines, newline):
+    try:
+        doc = parse_text(newline.join(lines))
+    except SheetError as exc:
+        assert "not an objective sheet" in str(exc)
+        return
+    assert doc.checks  # every document carries its checks
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_never_crash(data):
+    try:
+        parse_bytes(data, "x.txt")
+    except SheetError as exc:
+        assert str(exc).startswith("x.txt")
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.sampled_from(list("ab 1,.%€\t\n*:-;<>i/") + ["Pag. ", "Valore ", "AMBITO DI PERFORMANCE"]),
+                max_size=120).map("".join))
+def test_arbitrary_text_never_crashes(text):
+    try:
+        parse_text(text)
+    except SheetError:
+        pass
