@@ -11,7 +11,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = ["Document", "SheetError", "parse_bytes", "parse_file", "parse_text", "render", "to_dict", "to_json",
-           "__version__"]
+           "to_frames", "__version__"]
 
 
 def __getattr__(name: str):
@@ -28,6 +28,9 @@ def __getattr__(name: str):
     if name == "render":
         from .rendering import render
         return render
+    if name == "to_frames":
+        from .export.tables import to_frames
+        return to_frames
     if name in ("to_dict", "to_json"):
         from .export import json as _json
         return _json.to_dict if name == "to_dict" else _json.dumps

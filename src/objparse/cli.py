@@ -21,7 +21,11 @@ def _arguments() -> argparse.ArgumentParser:
     )
     ap.add_argument("files", nargs="+", metavar="FILE", help="sheet files (.txt, tab-separated)")
     ap.add_argument("-o", "--output", default="-", metavar="OUT",
-                    help="where to write the JSON ('-', the default, is standard output)")
+                    help="where to write: a JSON file ('-', the default, is standard output), "
+                         "or with --format csv a directory")
+    ap.add_argument("-f", "--format", choices=("json", "csv"), default="json",
+                    help="json: one document per sheet (default); csv: tidy tables, one file each")
+    ap.add_argument("--compact", action="store_true", help="JSON without indentation (smaller, faster)")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a check fails")
     ap.add_argument("-q", "--quiet", action="store_true", help="do not print warnings on stderr")
     ap.add_argument("--version", action="version", version=f"objparse {__version__}")
@@ -59,8 +63,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.strict and any(c.status == "fail" for c in doc.checks):
             status = status or EXIT_FILE_ERROR
 
-    text = dumps_documents(documents)
     try:
+        if args.format == "csv":
+            from .export.csv import write_csv
+
+            if args.output == "-":
+                print("objparse: error: --format csv writes a directory: give it with -o DIR", file=sys.stderr)
+                return EXIT_USAGE
+            write_csv(documents, args.output)
+            return status
+        text = dumps_documents(documents, None if args.compact else 2)
         if args.output == "-":
             sys.stdout.write(text)
         else:

@@ -27,6 +27,7 @@ def join(rows: list[TableRow], documents: tuple[str, ...] = ()) -> list[TableRow
     groups: list[list[int]] = []  # row indices covered by one merged reference cell
     texts: list[str] = []
     open_scope = None
+    out = list(rows)
     for i, row in enumerate(rows):
         ref = row.reference
         if ref is None or row.scope is None:
@@ -34,11 +35,14 @@ def join(rows: list[TableRow], documents: tuple[str, ...] = ()) -> list[TableRow
         if groups and open_scope == row.scope and continues(ref.text, texts[-1], documents):
             groups[-1].append(i)
             texts[-1] += " " + ref.text
+            above = out[i - 1]
+            if row.kind == "values" and row.target is not None and above.target is None and groups[-1][-2] == i - 1:
+                # a row holding only the wrapped part of a cell is the row above spilt in two
+                out[i - 1], out[i] = above._replace(target=row.target), row._replace(target=None)
         else:
             groups.append([i])
             texts.append(ref.text)
             open_scope = row.scope
-    out = list(rows)
     for members, text in zip(groups, texts):
         if len(members) > 1:
             head = rows[members[0]].reference
