@@ -10,8 +10,6 @@ from ..values.cells import CellKind, is_value
 
 REFERENCE_COLUMN = 4  # RIFERIMENTI in an undamaged row; names never sit at or right of it
 
-_REFERENCE_LIKE = (CellKind.CITATION, CellKind.CONTINUATION)
-
 
 def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> TableRow:
     cells = [Cell(text, row.line, col) for col, text in row.filled()]
@@ -36,8 +34,8 @@ def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> TableRow:
     elif first.kind is CellKind.PERCENT and len(cells) > 1 and not is_value(cells[1].kind):
         fields.update(kind="subarea", weight=first, name=cells[1])
         i = 2
-    elif first.column >= reference_column and (is_value(first.kind) or first.kind in _REFERENCE_LIKE):
-        fields["kind"] = "values"
+    elif first.column >= reference_column:
+        fields["kind"] = "values"  # only a reference and/or a target: part of a merged or wrapped cell
     else:
         fields.update(kind="kpi", name=first)
         i = 1
