@@ -24,25 +24,35 @@ def main() -> int:
     files = args.files or sorted((ROOT / "corpus").glob("*.txt"))
 
     t0 = time.perf_counter()
-    from objparse.parse import parse_bytes
+    from objparse import lexer, source, syntax
     from objparse.export.json import dumps_documents
-    from objparse import syntax
+    from objparse.parse import parse_bytes
 
     syntax.parser()
     print(f"start-up (imports + grammar): {1000 * (time.perf_counter() - t0):.1f} ms")
 
     blobs = [(str(p), p.read_bytes()) for p in files]
     lines = sum(b.count(b"\n") + 1 for _, b in blobs)
-    for label, export in (("parse", False), ("parse+json", True)):
+    print(f"input: {len(blobs)} sheets, {lines} lines")
+
+    def grammar_only():
+        for name, data in blobs:
+            syntax.parse_tokens(lexer.tokenize(source.decode(data, name)))
+
+    def parse():
+        return [parse_bytes(data, name) for name, data in blobs]
+
+    stages = (("bytes -> tokens -> Lark tree", grammar_only),
+              ("bytes -> Document", parse),
+              ("bytes -> Document -> JSON", lambda: dumps_documents(parse())),
+              ("bytes -> Document -> JSON (compact)", lambda: dumps_documents(parse(), None)))
+    for label, work in stages:
         rounds, start = 0, time.perf_counter()
         while time.perf_counter() - start < args.seconds:
-            docs = [parse_bytes(data, name) for name, data in blobs]
-            if export:
-                dumps_documents(docs)
+            work()
             rounds += 1
         elapsed = time.perf_counter() - start
-        print(f"{label:>10}: {rounds * lines / elapsed:,.0f} lines/s  "
-              f"({rounds * len(blobs) / elapsed:,.0f} sheets/s, {len(blobs)} sheets of {lines} lines)")
+        print(f"{label:>36}: {rounds * lines / elapsed:>9,.0f} lines/s  {rounds * len(blobs) / elapsed:>7,.0f} sheets/s")
     return 0
 
 

@@ -1,97 +1,107 @@
-"""bytes -> Document: the pipeline, as a named list of stages over one sheet.
+"""bytes -> Document, in stages:
 
-    decode -> tokenize (one token a line) -> grammar (Lark) -> sections -> links -> checks
+    decode            source.decode        bytes -> text (BOM, UTF-8 / Windows-1252 / UTF-16, newlines)
+    tokenize          lexer.tokenize       one token a line (a run of table rows is one token)
+    grammar           syntax.parse_tokens  Lark orders the parts; a misplaced line is set aside
+    parts             _parts               the tree -> title, office, main table, notes, side tables
+    sections          sections.*           each part -> model records, damage rules applied
+    links, checks     rules.project_links, checks
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 from lark import Token, Tree
 
 from . import checks, lexer, source, syntax
+from .draft import Cell
 from .errors import SheetError
+from .lexer import Row
 from .model import Document, Office
 from .rules import project_links
 from .sections import ieep, main_table, notes, projects, spending
 from .sections.found import Findings
-from .draft import Cell
 from .values.names import parse_office, title_year
 
-
-def _rows(children) -> list:
-    return [row for tok in children if tok.type == "ROWS" for row in tok.value]
+SIDE_TABLES = ("ieep", "spending", "projects")
 
 
-def _lines(token: Token) -> list:
+@attrs.define
+class Parts:
+    """The rows of each part of the sheet, as the grammar delimited them."""
+
+    title: str | None = None
+    office: str | None = None
+    header: Row | None = None
+    rows: list[Row] = attrs.Factory(list)
+    notes: list[Row] = attrs.Factory(list)
+    tables: dict = attrs.Factory(dict)  # side table name -> (heading row, header row, rows)
+
+
+def _lines(token: Token) -> list[Row]:
     return token.value if token.type == "ROWS" else [token.value]
 
 
-def _table_parts(tree: Tree):
-    """(heading row or None, header row, data rows) of a side table."""
-    heading = next((t.value for t in tree.children if t.type == "HEADING"), None)
-    header = next(t.value for t in tree.children if t.type.endswith("_HEADER"))
-    return heading, header, _rows(tree.children)
+def _all_lines(tokens) -> list[Row]:
+    return [row for tok in tokens for row in _lines(tok)]
 
 
-def _lost(found: Findings, row, code: str, message: str) -> None:
-    found.add(code, message, row.line, row.first + 1)
-    for col, text in row.filled():
-        found.unplaced(Cell(text, row.line, col), message)
+def _set_aside(found: Findings, rows: list[Row], why: str) -> None:
+    for row in rows:
+        found.add("unexpected-line", why, row.line, row.first + 1)
+        for col, text in row.filled():
+            found.unplaced(Cell(text, row.line, col), why)
+
+
+def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
+    parts = Parts()
+    for child in tree.children:
+        if isinstance(child, Token):  # TITLE, OFFICE, or a stray line before the main table
+            field = child.type.lower()
+            if child.type in ("TITLE", "OFFICE") and getattr(parts, field) is None:
+                setattr(parts, field, child.value.cells[0])
+            else:
+                _set_aside(found, _lines(child), "line outside the sheet's layout")
+        elif child.data == "main_table":
+            parts.header = child.children[0].value
+            parts.rows = _all_lines(child.children[1:])
+        elif child.data == "note":
+            parts.notes += _all_lines(child.children)
+        elif child.data in parts.tables:
+            _set_aside(found, _all_lines(child.children), f"a second {child.data} table")
+        else:
+            heading = next((t.value for t in child.children if t.type == "HEADING"), None)
+            header = next(t.value for t in child.children if t.type.endswith("_HEADER"))
+            parts.tables[child.data] = (heading, header, _all_lines(t for t in child.children if t.type == "ROWS"))
+    _set_aside(found, _all_lines(rejected), "line outside the sheet's layout")
+    return parts
 
 
 def build(text: str, source_name: str = "<text>") -> Document:
     tokens = lexer.tokenize(text)
     if not any(t.type in ("TITLE", "HEADER") for t in tokens):
         raise SheetError("not an objective sheet: no title and no main-table header", source_name)
-    tree, rejected = syntax.parse_tokens(tokens)
     found = Findings()
-    parts: dict = {"title": None, "office": None, "header": None, "rows": [], "notes": [],
-                   "ieep": None, "spending": None, "projects": None}
-    for child in tree.children:
-        if isinstance(child, Token):
-            if child.type in ("TITLE", "OFFICE") and parts[child.type.lower()] is None:
-                parts[child.type.lower()] = child.value.cells[0]
-            else:
-                for row in _lines(child):
-                    _lost(found, row, "unexpected-line", "line outside the sheet's layout")
-        elif child.data == "main_table":
-            parts["header"] = child.children[0].value
-            parts["rows"] = _rows(child.children)
-        elif child.data == "note":
-            parts["notes"].extend(row for tok in child.children for row in _lines(tok))
-        elif parts[child.data] is None:
-            parts[child.data] = _table_parts(child)
-        else:
-            for row in (row for tok in child.children for row in _lines(tok)):
-                _lost(found, row, "unexpected-line", f"second {child.data} table")
-    for row in (row for tok in rejected for row in _lines(tok)):
-        _lost(found, row, "unexpected-line", "line outside the sheet's layout")
+    parts = _parts(*syntax.parse_tokens(tokens), found)
+    for missing, code in ((parts.title, "no-title"), (parts.office, "no-office"), (parts.header, "no-main-table")):
+        if missing is None:
+            found.add(code, code.replace("-", " "))
 
-    if parts["title"] is None:
-        found.add("no-title", "no title line")
-    if parts["office"] is None:
-        found.add("no-office", "no office line")
-    if parts["header"] is None:
-        found.add("no-main-table", "no main-table header")
-    note_list = notes.parse(parts["notes"])
-    areas = main_table.parse(parts["header"], parts["rows"], found, notes.documents(note_list))
-    ieep_table = ieep.parse(*parts["ieep"], found) if parts["ieep"] else None
-    spending_table = spending.parse(*parts["spending"], found) if parts["spending"] else None
-    projects_table = projects.parse(*parts["projects"], found) if parts["projects"] else None
-    areas = project_links.link(areas, projects_table)
-
+    note_list = notes.parse(parts.notes)
+    areas = main_table.parse(parts.header, parts.rows, found, notes.documents(note_list))
+    side = {"ieep": ieep.parse, "spending": spending.parse, "projects": projects.parse}
+    tables = {name: side[name](*parts.tables[name], found) if name in parts.tables else None for name in SIDE_TABLES}
     doc = Document(
         source=source_name,
-        title=parts["title"],
-        year=title_year(parts["title"]),
-        office=parse_office(parts["office"]) if parts["office"] else Office(None, None, None, None),
-        columns=main_table.columns(parts["header"]) if parts["header"] else (),
-        areas=areas,
-        ieep=ieep_table,
-        spending=spending_table,
-        projects=projects_table,
+        title=parts.title,
+        year=title_year(parts.title),
+        office=parse_office(parts.office) if parts.office else Office(None, None, None, None),
+        columns=main_table.columns(parts.header) if parts.header else (),
+        areas=project_links.link(areas, tables["projects"]),
         notes=tuple(note_list),
+        **tables,
     )
     return checks.attach(doc, found)
 

@@ -25,6 +25,8 @@ def _amount(cell: Cell, found: Findings):
 
 def parse(heading: Row | None, header: Row, rows: list[Row], found: Findings) -> Ieep:
     head = [text for _, text in header.filled()]
+    for col, text in header.filled()[1:-1]:
+        found.unplaced(Cell(text, header.line, col), "I.E.E.P. header")
     drafts = []
     for row in rows:
         cells = [Cell(text, row.line, col) for col, text in row.filled()]
