@@ -22,6 +22,7 @@ _IEEP_HEADER = re.compile(r"indicatore\s+di\s+efficacia\s+economico", re.IGNOREC
 _SPENDING_HEADER = re.compile(r"indicatore\s+(?:di\s+)?gestione\s+della\s+spesa", re.IGNORECASE)
 _PROJECTS_HEADER = re.compile(r"ambito\s+valoriale", re.IGNORECASE)
 _HEADING = re.compile(r"allegato\s+\d+\b", re.IGNORECASE)
+_OFFICE = re.compile(r"(?:DCM?|REG(?:IONE)?\.?)\s")
 
 SIDE_HEADERS = ("IEEP_HEADER", "SPENDING_HEADER", "PROJECTS_HEADER")
 
@@ -101,8 +102,10 @@ def _kind(row: Row, in_preamble: bool) -> str:
     if in_preamble:
         if _HEADER.match(head):
             return "HEADER"
-        if single:
-            return "TITLE" if _TITLE.match(head) else "OFFICE"
+        if _TITLE.match(head):
+            return "TITLE"
+        if single or _OFFICE.match(head):
+            return "OFFICE"
     if _IEEP_HEADER.match(head):
         return "IEEP_HEADER"
     if _PROJECTS_HEADER.match(head):

@@ -61,7 +61,8 @@ def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
         if isinstance(child, Token):  # TITLE, OFFICE, or a stray line before the main table
             field = child.type.lower()
             if child.type in ("TITLE", "OFFICE") and getattr(parts, field) is None:
-                setattr(parts, field, child.value.cells[0])
+                # a title or office split over cells is still one line of text
+                setattr(parts, field, " ".join(text for _, text in child.value.filled()))
             else:
                 _set_aside(found, _lines(child), "line outside the sheet's layout")
         elif child.data == "main_table":

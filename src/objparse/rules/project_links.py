@@ -8,9 +8,9 @@ import re
 import attrs
 
 from ..model import Area, Projects
-from ..values.names import same_name
+from ..values.names import name_key, same_name
 
-_REGISTER = re.compile(r"anagrafica\s+progetti", re.IGNORECASE)
+_REGISTER = re.compile(r"(?:anagrafica|elenco)\s+progetti", re.IGNORECASE)
 
 
 def link(areas: tuple[Area, ...], projects: Projects | None) -> tuple[Area, ...]:
@@ -18,8 +18,14 @@ def link(areas: tuple[Area, ...], projects: Projects | None) -> tuple[Area, ...]
         return areas
 
     def ids(area: Area, subarea_name: str) -> tuple[str, ...]:
-        return tuple(p.id for p in projects.items
-                     if p.area_code == area.code and same_name(p.subarea, subarea_name))
+        mine = [p for p in projects.items if p.area_code == area.code]
+        exact = tuple(p.id for p in mine if same_name(p.subarea, subarea_name))
+        if exact:
+            return exact
+        # the annex may shorten a long sub-area name: one name starting the other still matches
+        key = name_key(subarea_name)
+        return tuple(p.id for p in mine if key and name_key(p.subarea) and
+                     (key.startswith(name_key(p.subarea)) or name_key(p.subarea).startswith(key)))
 
     return tuple(
         attrs.evolve(area, subareas=tuple(
