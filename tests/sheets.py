@@ -101,10 +101,11 @@ def damaged(draw, text: str) -> str:
     end = next(i for i in range(header + 1, len(rows)) if rows[i] == [""])
     table = rows[header + 1:end]
     _merge(draw, table)
+    table = _wrap(draw, table)
     for r in table:
         if len(r) > 5 and not r[4] and r[5].endswith("€") and draw(st.booleans()):
             r[4], r[5] = r[5], ""  # the amount landed in RIFERIMENTI
-        if r[0] == "" and r[1] == "" and r[2] == "" and len(r) > 3 and draw(st.integers(0, 3)) == 0:
+        if r[0] == "" and r[1] == "" and r[2] == "" and len(r) > 3 and r[3] and draw(st.integers(0, 3)) == 0:
             del r[:draw(st.sampled_from([1, 2]))]  # the row lost its leading cells
             r += [""] * draw(st.integers(0, 2))
         if draw(st.integers(0, 4)) == 0:
@@ -121,6 +122,18 @@ def damaged(draw, text: str) -> str:
     if draw(st.booleans()):
         result = result.rstrip("\r\n")
     return result
+
+
+def _wrap(draw, table):
+    """Wrap some references: the part from 'Pag.' on spills onto a row of its own below."""
+    out = []
+    for r in table:
+        out.append(r)
+        at = r[4].find(" Pag") if len(r) > 5 else -1
+        if at > 0 and draw(st.integers(0, 3)) == 0:
+            r[4], rest = r[4][:at], r[4][at + 1:]
+            out.append(["", "", "", "", rest, ""])
+    return out
 
 
 def _merge(draw, table):
