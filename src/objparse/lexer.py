@@ -86,6 +86,13 @@ def split_rows(text: str) -> Iterator[Row]:
                 break
 
 
+_REPEATABLE = ("TITLE", "OFFICE", "HEADER", "IEEP_HEADER", "PROJECTS_HEADER")
+
+
+def _content(row: Row) -> tuple[str, ...]:
+    return tuple(c for c in row.cells if c)
+
+
 class RowRun(list):
     """The value of a ROWS token: consecutive table rows, handed to Lark as one token."""
 
@@ -122,8 +129,13 @@ def tokenize(text: str) -> list[Token]:
     in_preamble = True
     offices = 0
     run: RowRun | None = None
+    headers: set[tuple[str, ...]] = set()  # title, office and table headers seen so far
     for row in split_rows(text):
+        if row.first == 0 and headers and _content(row) in headers:
+            continue  # a page header repeated by the export after a page break: already read
         kind = _kind(row, in_preamble)
+        if kind in _REPEATABLE:
+            headers.add(_content(row))
         if kind == "ROWS":
             in_preamble = False
             if run is None:

@@ -13,32 +13,36 @@ REFERENCE_COLUMN = 4  # RIFERIMENTI in an undamaged row; names never sit at or r
 
 def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> TableRow:
     cells = [Cell(text, row.line, col) for col, text in row.filled()]
+    first = cells[0]
+    if first.column >= reference_column:
+        # only a reference and/or a target: part of a merged or wrapped cell
+        reference, target, extra = _values(cells, reference_column - 1)
+        return TableRow(line=row.line, kind="values", reference=reference, target=target, extra=extra)
     fields: dict = {}
     i = 0
-    first = cells[0]
     if first.column == 0 and not is_value(first.kind) and len(cells) > 1 and cells[1].kind is CellKind.PERCENT:
-        # area row: name, its weight, then (usually) the first sub-area's weight and name
-        fields.update(kind="area", area=first)
+        fields["area"] = first  # an area row: name, weight, then (usually) its first sub-area
         i = 1
-        weights = []
-        while i < len(cells) and cells[i].kind is CellKind.PERCENT and len(weights) < 2:
-            weights.append(cells[i])
-            i += 1
-        if len(weights) == 2 or (weights and weights[0].column == 1):
-            fields["area_weight"] = weights.pop(0)
-        if weights:
-            fields["weight"] = weights[0]
-        if i < len(cells) and not is_value(cells[i].kind):
-            fields["name"] = cells[i]
-            i += 1
-    elif first.kind is CellKind.PERCENT and len(cells) > 1 and not is_value(cells[1].kind):
-        fields.update(kind="subarea", weight=first, name=cells[1])
-        i = 2
-    elif first.column >= reference_column:
-        fields["kind"] = "values"  # only a reference and/or a target: part of a merged or wrapped cell
+    weights = []
+    while i < len(cells) and cells[i].kind is CellKind.PERCENT and len(weights) < 2:
+        weights.append(cells[i])
+        i += 1
+    if i < len(cells) and not is_value(cells[i].kind):
+        fields["name"] = cells[i]
+        i += 1
+    # A sub-area weight stands right beside its name. A weight with an empty cell between it and
+    # the name, or the first of two, is the area's (on a sub-area or KPI row: printed again).
+    if len(weights) == 2 or (weights and (weights[0].column + 1 < fields["name"].column if "name" in fields
+                                          else "area" in fields and weights[0].column == 1)):
+        fields["area_weight"] = weights.pop(0)
+    if weights:
+        fields["weight"] = weights[0]
+    if "area" in fields:
+        fields["kind"] = "area"
+    elif "name" not in fields:  # weights and nothing to weigh: keep the cells, place none
+        return TableRow(line=row.line, kind="values", extra=tuple(cells))
     else:
-        fields.update(kind="kpi", name=first)
-        i = 1
+        fields["kind"] = "subarea" if weights else "kpi"
     name_column = fields["name"].column if "name" in fields else reference_column - 1
     reference, target, extra = _values(cells[i:], name_column)
     return TableRow(line=row.line, reference=reference, target=target, extra=extra, **fields)

@@ -7,7 +7,7 @@ from ..lexer import Row
 from ..model import Area, Kpi, Subarea
 from ..rules import implicit_kpis, merged_cells, shifted_rows, wrapped_cells
 from ..values.citations import parse_citations
-from ..values.names import area_code, split_marker
+from ..values.names import area_code, same_name, split_marker
 from ..values.numbers import NumberFormatError, parse_percent
 from ..values.targets import parse_target
 from .found import Findings
@@ -77,16 +77,20 @@ def _assemble(table: list[TableRow], implicit: set[int], found: Findings) -> tup
                 if cell is not None:
                     found.unplaced(cell, "main table")
             continue
-        if row.kind == "area":
+        if row.kind == "area" and not (areas and same_name(split_marker(row.area.text)[0], areas[-1]["name"])):
             name, marker = split_marker(row.area.text)
             areas.append(dict(name=name, code=area_code(name), weight_pct=_weight(row.area_weight, found),
                               marker=marker, line=row.line, subareas=[]))
-        if row.kind in ("area", "subarea"):
+        elif row.area_weight is not None and _weight(row.area_weight, found) != areas[-1]["weight_pct"]:
+            found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
+        if row.kind == "subarea" or (row.kind == "area" and (row.name or row.weight)):
             sub_name = row.name.text if row.name else ""
             kpis = [_kpi(row, sub_name, True)] if row.line in implicit else []
             areas[-1]["subareas"].append(dict(name=sub_name, weight_pct=_weight(row.weight, found),
                                               line=row.line, kpis=kpis))
         elif row.kind == "kpi":
+            if not areas[-1]["subareas"]:  # KPIs straight under an area row that names no sub-area
+                areas[-1]["subareas"].append(dict(name="", weight_pct=None, line=row.line, kpis=[]))
             areas[-1]["subareas"][-1]["kpis"].append(_kpi(row, row.name.text, False))
     return tuple(
         Area(**{**a, "subareas": tuple(Subarea(**{**s, "kpis": tuple(s["kpis"])}) for s in a["subareas"])})
