@@ -1,10 +1,17 @@
 """Money trees. The I.E.E.P. items come as a flat pre-order list; recover level and parent of
-each so that every parent equals the signed sum of its children.
+each so that every parent equals the signed sum of its children (exact, over Decimals).
 
-Exact search over Decimals, by recursive descent: for the item at hand, close child spans whose
-signed sums equal it. Where the printed figures do not add up (a typo), up to MAX_RELAXED parents
-may be 'relaxed' (their children may sum to anything); of all trees the one that explains the most
-parents wins. A step budget bounds the search; past it the items are returned as a flat forest.
+Read backwards, a pre-order list is a shift-reduce parse: when an item is reached, its children
+are the subtrees finished last, on top of a stack. So each item either is a leaf or takes the top
+k subtrees as its children, where their signed values add up to its amount; italic items are
+leaves. A depth-first search tries 'parent' before 'leaf' (the tree that explains the most
+parents), remembers the states that led nowhere, and stops at a step budget.
+
+Where the printed figures do not add up, a parent may be 'relaxed': its children's sum misses its
+amount by what one slip of the pen makes (typo_like). Either a child's amount is the typo (the
+parent passes its printed amount up) or its own is (it passes its children's sum up): one relaxed
+parent explains one typo. Searches allow 0, then 1, then 2 relaxed parents, first trusting every exact
+sum at once (near-linear), then with second thoughts; then any difference; then a forest.
 """
 
 from __future__ import annotations
@@ -15,11 +22,7 @@ from typing import Sequence
 import attrs
 
 MAX_RELAXED = 2
-STEP_BUDGET = 200_000
-
-# A plan is (item index, relaxed?, child plans); a leaf has no child plans.
-Plan = tuple
-IMPLAUSIBLE = 2  # score cost of a relaxed parent whose children miss it by more than a typo
+STEP_BUDGET = 5_000  # per search; a search past it gives way to the next
 
 
 def typo_like(printed: Decimal, computed: Decimal) -> bool:
@@ -46,7 +49,7 @@ class Shape:
     levels: tuple[int, ...]
     parents: tuple[int | None, ...]
     relaxed: frozenset[int]  # parents whose sum was not matched
-    complete: bool  # False when the budget ran out or no single root covers the items
+    complete: bool  # False when no single tree was found
 
 
 class _OutOfSteps(Exception):
@@ -54,107 +57,81 @@ class _OutOfSteps(Exception):
 
 
 class _Search:
-    def __init__(self, items: Sequence[TreeItem]):
+    """One depth-first search with a given allowance of relaxed parents."""
+
+    def __init__(self, items: Sequence[TreeItem], allowance: int, any_difference: bool, single_root: bool,
+                 dead: set | None = None, greedy: bool = False):
         self.items = items
-        self.n = len(items)
-        self.values = [it.value for it in items]
-        # bounds on what any selection of roots from position i onwards can sum to
-        self.most = [Decimal(0)] * (self.n + 1)
-        self.least = [Decimal(0)] * (self.n + 1)
-        for i in range(self.n - 1, -1, -1):
-            v = self.values[i]
-            self.most[i] = self.most[i + 1] + max(v, Decimal(0))
-            self.least[i] = self.least[i + 1] + min(v, Decimal(0))
-        self.memo: dict = {}
+        self.greedy = greedy
+        self.allowance = allowance
+        self.any_difference = any_difference
+        self.single_root = single_root
+        self.children: list[int] = [0] * len(items)  # how many stack entries each item took
+        self.relaxed: set[int] = set()
+        # states known to lead nowhere; (item, allowance, stack) stays dead under a larger allowance's search
+        self.dead: set = set() if dead is None else dead
         self.steps = 0
 
-    def _tick(self):
+    def run(self) -> bool:
+        return self._step(len(self.items) - 1, [], self.allowance)
+
+    def _options(self, i: int, stack: list[tuple[int, Decimal]], allowance: int):
+        """(children taken, relaxed?, value passed up) for item i, best first."""
+        item = self.items[i]
+        printed = item.value
+        if item.leaf_only or item.amount is None or not stack:
+            yield 0, False, printed
+            return
+        sums, total = [], Decimal(0)
+        for _, value in reversed(stack):
+            total += value
+            sums.append(total)
+        exact = [k for k, total in enumerate(sums, start=1) if total == item.amount]
+        for k in exact:
+            yield k, False, printed
+        if exact and self.greedy:
+            return  # children that add up exactly are taken as children, without second thoughts
+        if allowance:
+            # before 'leaf': a near miss is rare, and where there is a typo it is the likely place
+            for k, total in enumerate(sums, start=1):
+                if total != item.amount and (self.any_difference or typo_like(item.amount, total)):
+                    yield k, True, printed  # a child's amount is the typo
+                    yield k, True, total * item.sign  # its own amount is the typo
+        yield 0, False, printed
+
+    def _step(self, i: int, stack: list[tuple[int, Decimal]], allowance: int) -> bool:
+        if i < 0:
+            return len(stack) == 1 or not self.single_root
+        key = (i, allowance, tuple(stack))
+        if key in self.dead:
+            return False
         self.steps += 1
         if self.steps > STEP_BUDGET:
             raise _OutOfSteps
+        for k, relaxed, value in self._options(i, stack, allowance):
+            rest = stack[:len(stack) - k] if k else stack
+            if self._step(i - 1, rest + [(i, value)], allowance - relaxed):
+                self.children[i] = k
+                if relaxed:
+                    self.relaxed.add(i)
+                return True
+        self.dead.add(key)
+        return False
 
-    @staticmethod
-    def _keep(best: dict, key, cand) -> None:
-        if key not in best or cand[0] > best[key][0]:
-            best[key] = cand
-
-    def sub(self, i: int, k: int) -> dict:
-        """Subtrees rooted at i: {(end, relaxed used): (parents explained, plan)}."""
-        key = ("sub", i, k)
-        if key in self.memo:
-            return self.memo[key]
-        self._tick()
-        best: dict = {(i + 1, 0): (0, (i, False, ()))}
-        item = self.items[i]
-        if not item.leaf_only and item.amount is not None and i + 1 < self.n:
-            for (end, used), (score, kids) in self.seq(i + 1, item.amount, k).items():
-                self._keep(best, (end, used), (score + 1, (i, False, kids)))
-            if k > 0:
-                for (end, used), (score, kids) in self.free(i + 1, k - 1).items():
-                    total = sum(self.values[kid[0]] for kid in kids)
-                    penalty = 0 if typo_like(item.amount, total) else IMPLAUSIBLE
-                    self._keep(best, (end, used + 1), (score - penalty, (i, True, kids)))
-        self.memo[key] = best
-        return best
-
-    def seq(self, start: int, need: Decimal, k: int) -> dict:
-        """Runs of >= 1 sibling subtrees from start whose signed root values sum to need."""
-        key = ("seq", start, need, k)
-        if key in self.memo:
-            return self.memo[key]
-        self._tick()
-        best: dict = {}
-        if self.least[start] <= need <= self.most[start]:
-            value = self.values[start]
-            rest = need - value
-            for (end, used), (score, plan) in self.sub(start, k).items():
-                if rest == 0:
-                    self._keep(best, (end, used), (score, (plan,)))
-                if end < self.n and self.least[end] <= rest <= self.most[end]:
-                    for (end2, used2), (score2, plans) in self.seq(end, rest, k - used).items():
-                        self._keep(best, (end2, used + used2), (score + score2, (plan,) + plans))
-        self.memo[key] = best
-        return best
-
-    def implausible(self, plan: Plan) -> int:
-        """How many relaxed parents of the plan miss their children's sum by more than a typo."""
-        return sum(1 for i, relaxed, kids in _walk(plan)
-                   if relaxed and not typo_like(self.items[i].amount, sum(self.values[k[0]] for k in kids)))
-
-    def free(self, start: int, k: int) -> dict:
-        """Runs of >= 1 sibling subtrees from start, whatever they sum to."""
-        key = ("free", start, k)
-        if key in self.memo:
-            return self.memo[key]
-        self._tick()
-        best: dict = {}
-        for (end, used), (score, plan) in self.sub(start, k).items():
-            self._keep(best, (end, used), (score, (plan,)))
-            if end < self.n:
-                for (end2, used2), (score2, plans) in self.free(end, k - used).items():
-                    self._keep(best, (end2, used + used2), (score + score2, (plan,) + plans))
-        self.memo[key] = best
-        return best
-
-
-def _walk(plan: Plan):
-    yield plan
-    for kid in plan[2]:
-        yield from _walk(kid)
-
-
-def _shape(plans: tuple, n: int, complete: bool) -> Shape:
-    levels = [0] * n
-    parents: list[int | None] = [None] * n
-    relaxed = set()
-    stack = [(plan, 0, None) for plan in reversed(plans)]
-    while stack:
-        (i, is_relaxed, kids), level, parent = stack.pop()
-        levels[i], parents[i] = level, parent
-        if is_relaxed:
-            relaxed.add(i)
-        stack.extend((kid, level + 1, i) for kid in reversed(kids))
-    return Shape(tuple(levels), tuple(parents), frozenset(relaxed), complete)
+    def shape(self, complete: bool) -> Shape:
+        n = len(self.items)
+        parents: list[int | None] = [None] * n
+        stack: list[int] = []
+        for i in range(n - 1, -1, -1):
+            k = self.children[i]
+            for _ in range(k):
+                parents[stack.pop()] = i
+            stack.append(i)
+        levels = [0] * n
+        for i in range(n):
+            if parents[i] is not None:
+                levels[i] = levels[parents[i]] + 1
+        return Shape(tuple(levels), tuple(parents), frozenset(self.relaxed), complete)
 
 
 def recover(items: Sequence[TreeItem], max_relaxed: int = MAX_RELAXED) -> Shape:
@@ -162,22 +139,23 @@ def recover(items: Sequence[TreeItem], max_relaxed: int = MAX_RELAXED) -> Shape:
     n = len(items)
     if n == 0:
         return Shape((), (), frozenset(), True)
-    search = _Search(items)
+    # An exact tree first, greedy (every exact sum trusted at once: near-linear) then with second
+    # thoughts; only then typos, greedy first again.
+    relaxations = [(k, False) for k in range(1, max_relaxed + 1)] + [(1, True)]
+    attempts = [(True, 0, False), (False, 0, False), *((True, k, a) for k, a in relaxations),
+                *((False, k, a) for k, a in relaxations)]
+    dead: dict[tuple[bool, bool], set] = {}
+    for greedy, allowance, any_difference in attempts:
+        search = _Search(items, allowance, any_difference, single_root=True,
+                         dead=dead.setdefault((greedy, any_difference), set()), greedy=greedy)
+        try:
+            if search.run():
+                return search.shape(True)
+        except _OutOfSteps:
+            continue
+    forest = _Search(items, 0, False, single_root=False)
     try:
-        exact = [plan for (end, used), (_, plan) in search.sub(0, 0).items() if end == n]
-        if exact:
-            return _shape((exact[0],), n, True)
-        # a typo: relax one parent; two only if one cannot explain the figures as a slip of the pen
-        best = None
-        for k in range(1, max_relaxed + 1):
-            found = [(score, -used, plan) for (end, used), (score, plan) in search.sub(0, k).items() if end == n]
-            if found:
-                best = max([best, *found] if best else found, key=lambda f: f[:2])
-                if not search.implausible(best[2]):
-                    break
-        if best:
-            return _shape((best[2],), n, True)
-        forest = search.free(0, 0)
-        return _shape(forest[(n, 0)][1], n, False)
+        forest.run()  # always succeeds: every item may be a leaf
+        return forest.shape(False)
     except _OutOfSteps:
         return Shape((0,) * n, (None,) * n, frozenset(), False)
