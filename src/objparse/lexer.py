@@ -50,8 +50,13 @@ class Row:
         return self.cells[self.first]
 
 
-# what makes a line need more than str.strip per cell: tags, entities, runs of or odd spaces
-_NEEDS_CLEANING = re.compile(r"[<&\u00a0\u202f\x0b\x0c\r]| \s|\s ")
+
+def _dirty(line: str) -> bool:
+    """Does the line need more than str.strip per cell: tags, entities, runs of or odd spaces
+    inside a cell? (Plain `in` tests: several times faster than one regex search.)"""
+    return ("<" in line or "&" in line or "  " in line or "\u00a0" in line or "\u202f" in line
+            or "\r" in line or "\x0b" in line or "\x0c" in line)
+
 _NO_ITALIC: frozenset[int] = frozenset()
 
 
@@ -65,13 +70,12 @@ def clean(cell: str) -> str:
 
 def split_rows(text: str) -> Iterator[Row]:
     """Every non-blank line as a Row; blank lines (page breaks, spacing) are dropped here."""
-    needs_cleaning = _NEEDS_CLEANING.search
     strip = str.strip
     for number, line in enumerate(text.split("\n"), start=1):
         if not line or line.isspace():
             continue
         raw = line.split("\t")
-        if needs_cleaning(line):
+        if _dirty(line):
             italic = frozenset(i for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
             cells = tuple(map(clean, raw))
         else:

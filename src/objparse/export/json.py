@@ -56,8 +56,45 @@ def to_dict(obj: Any) -> Any:
     return _plain(obj, _keep)
 
 
+_flat = json.JSONEncoder(ensure_ascii=False).encode  # C-accelerated, one line
+
+
+def _is_record(value: Any) -> bool:
+    """A dict or list of plain values (no nested dicts or lists): written on one line."""
+    items = value.values() if isinstance(value, dict) else value
+    return all(not isinstance(v, (dict, list)) or not v for v in items)
+
+
+def _pretty(value: Any, out: list[str], indent: str) -> None:
+    """Indented JSON down to the records; each record on one line (readable, and fast: the
+    records go through the C encoder)."""
+    if not isinstance(value, (dict, list)) or not value or _is_record(value):
+        out.append(_flat(value))
+        return
+    inner = indent + "  "
+    if isinstance(value, dict):
+        out.append("{")
+        for i, (key, item) in enumerate(value.items()):
+            out.append(("," if i else "") + "\n" + inner + _flat(key) + ": ")
+            _pretty(item, out, inner)
+        out.append("\n" + indent + "}")
+    else:
+        out.append("[")
+        for i, item in enumerate(value):
+            out.append(("," if i else "") + "\n" + inner)
+            _pretty(item, out, inner)
+        out.append("\n" + indent + "]")
+
+
 def dumps(value: Any, indent: int | None = 2) -> str:
-    text = json.dumps(_plain(value, _mark), ensure_ascii=False, indent=indent)
+    """JSON text; indent=None for a single line."""
+    plain = _plain(value, _mark)
+    if indent is None:
+        text = _flat(plain)
+    else:
+        out: list[str] = []
+        _pretty(plain, out, "")
+        text = "".join(out)
     return _MARKED.sub(r"\1", text) + "\n"
 
 
