@@ -19,6 +19,11 @@ class Cell(NamedTuple):
         return classify(self.text)
 
 
+def cells_of(row) -> list[Cell]:
+    """The non-empty cells of a lexer Row, each with its place."""
+    return [Cell(text, row.line, col) for col, text in row.filled()]
+
+
 class TableRow(NamedTuple):
     """One main-table line, its cells placed by what they hold (see rules.shifted_rows).
 

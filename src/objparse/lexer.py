@@ -1,7 +1,8 @@
-"""Line classification: one token per non-blank source line, fed to the Lark grammar.
+"""Line classification: the token stream fed to the Lark grammar.
 
-Lexing whole lines (not cells) is what keeps objparse fast: a line is split on tabs once,
-its cells cleaned once, and one cheap test on its first cell names its token type.
+Lexing whole lines (not cells) is what keeps objparse fast: a line is split on tabs once, its
+cells cleaned once, and one cheap test on its first cell names its token type. Blank lines are
+dropped; a run of consecutive table rows travels as one ROWS token.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from typing import Iterator
 
 from lark import Token
+
+from .values.names import is_office
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ITALIC = re.compile(r"<i\b", re.IGNORECASE)
@@ -22,7 +25,6 @@ _IEEP_HEADER = re.compile(r"indicatore\s+di\s+efficacia\s+economico", re.IGNOREC
 _SPENDING_HEADER = re.compile(r"indicatore\s+(?:di\s+)?gestione\s+della\s+spesa", re.IGNORECASE)
 _PROJECTS_HEADER = re.compile(r"ambito\s+valoriale", re.IGNORECASE)
 _HEADING = re.compile(r"allegato\s+\d+\b", re.IGNORECASE)
-_OFFICE = re.compile(r"(?:DCM?|REG(?:IONE)?\.?)\s")
 
 SIDE_HEADERS = ("IEEP_HEADER", "SPENDING_HEADER", "PROJECTS_HEADER")
 
@@ -50,12 +52,12 @@ class Row:
         return self.cells[self.first]
 
 
-
 def _dirty(line: str) -> bool:
     """Does the line need more than str.strip per cell: tags, entities, runs of or odd spaces
     inside a cell? (Plain `in` tests: several times faster than one regex search.)"""
     return ("<" in line or "&" in line or "  " in line or "\u00a0" in line or "\u202f" in line
             or "\r" in line or "\x0b" in line or "\x0c" in line)
+
 
 _NO_ITALIC: frozenset[int] = frozenset()
 
@@ -115,7 +117,7 @@ def _kind(row: Row, in_preamble: bool) -> str:
             return "HEADER"
         if _TITLE.match(head):
             return "TITLE"
-        if single or _OFFICE.match(head):
+        if single or is_office(head):
             return "OFFICE"
     if _IEEP_HEADER.match(head):
         return "IEEP_HEADER"

@@ -16,7 +16,7 @@ import attrs
 from lark import Token, Tree
 
 from . import checks, lexer, source, syntax
-from .draft import Cell
+from .draft import cells_of
 from .errors import SheetError
 from .lexer import Row
 from .model import Document, Office
@@ -37,7 +37,7 @@ class Parts:
     header: Row | None = None
     rows: list[Row] = attrs.Factory(list)
     notes: list[Row] = attrs.Factory(list)
-    tables: dict = attrs.Factory(dict)  # side table name -> (heading row, header row, rows)
+    tables: dict = attrs.Factory(dict)  # side table name -> (heading text, header row, rows)
 
 
 def _lines(token: Token) -> list[Row]:
@@ -51,8 +51,8 @@ def _all_lines(tokens) -> list[Row]:
 def _set_aside(found: Findings, rows: list[Row], why: str) -> None:
     for row in rows:
         found.add("unexpected-line", why, row.line, row.first + 1)
-        for col, text in row.filled():
-            found.unplaced(Cell(text, row.line, col), why)
+        for cell in cells_of(row):
+            found.unplaced(cell, why)
 
 
 def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
@@ -73,7 +73,7 @@ def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
         elif child.data in parts.tables:
             _set_aside(found, _all_lines(child.children), f"a second {child.data} table")
         else:
-            heading = next((t.value for t in child.children if t.type == "HEADING"), None)
+            heading = next((t.value.cells[0] for t in child.children if t.type == "HEADING"), None)
             header = next(t.value for t in child.children if t.type.endswith("_HEADER"))
             parts.tables[child.data] = (heading, header, _all_lines(t for t in child.children if t.type == "ROWS"))
     _set_aside(found, _all_lines(rejected), "line outside the sheet's layout")

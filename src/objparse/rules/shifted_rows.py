@@ -4,7 +4,7 @@ their order, relative to the name cell, never by absolute column alone."""
 
 from __future__ import annotations
 
-from ..draft import Cell, TableRow
+from ..draft import Cell, TableRow, cells_of
 from ..lexer import Row
 from ..values.cells import CellKind, is_value
 
@@ -12,7 +12,7 @@ REFERENCE_COLUMN = 4  # RIFERIMENTI in an undamaged row; names never sit at or r
 
 
 def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> TableRow:
-    cells = [Cell(text, row.line, col) for col, text in row.filled()]
+    cells = cells_of(row)
     first = cells[0]
     if first.column >= reference_column:
         # only a reference and/or a target: part of a merged or wrapped cell

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..draft import Cell
+from ..draft import Cell, cells_of
 from ..lexer import Row
 from ..model import Ieep, IeepItem
 from ..rules.money_tree import TreeItem, recover
@@ -23,13 +23,13 @@ def _amount(cell: Cell, found: Findings):
         return None
 
 
-def parse(heading: Row | None, header: Row, rows: list[Row], found: Findings) -> Ieep:
+def parse(heading: str | None, header: Row, rows: list[Row], found: Findings) -> Ieep:
     head = [text for _, text in header.filled()]
-    for col, text in header.filled()[1:-1]:
-        found.unplaced(Cell(text, header.line, col), "I.E.E.P. header")
+    for cell in cells_of(header)[1:-1]:
+        found.unplaced(cell, "I.E.E.P. header")
     drafts = []
     for row in rows:
-        cells = [Cell(text, row.line, col) for col, text in row.filled()]
+        cells = cells_of(row)
         label = cells[0]
         money = next((c for c in reversed(cells[1:]) if c.kind in (CellKind.MONEY, CellKind.NUMBER)), None)
         for cell in cells[1:]:
@@ -48,7 +48,7 @@ def parse(heading: Row | None, header: Row, rows: list[Row], found: Findings) ->
         found.add("ieep-no-tree", "I.E.E.P. amounts admit no single tree", header.line)
     items = tuple(IeepItem(id=i, level=shape.levels[i], parent=shape.parents[i], **d) for i, d in enumerate(drafts))
     return Ieep(
-        heading=heading.cells[heading.first] if heading else None,
+        heading=heading,
         title=head[0],
         column=head[-1] if len(head) > 1 else None,
         line=header.line,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..draft import Cell
+from ..draft import Cell, cells_of
 from ..lexer import Row
 from ..model import Project, Projects
 from ..rules.fill import fill
@@ -31,10 +31,10 @@ def _split(cells: list[Cell]):
     return area, subarea, pid, title, before + after[1:]
 
 
-def parse(heading: Row | None, header: Row, rows: list[Row], found: Findings) -> Projects:
+def parse(heading: str | None, header: Row, rows: list[Row], found: Findings) -> Projects:
     drafts = []
     for row in rows:
-        area, subarea, pid, title, rest = _split([Cell(text, row.line, col) for col, text in row.filled()])
+        area, subarea, pid, title, rest = _split(cells_of(row))
         if pid is None and drafts and len(rest) == 1 and rest[0].column > AREA_COLUMN + 2:
             # a title wrapped onto the next row
             drafts[-1]["title"] = f"{drafts[-1]['title'] or ''} {rest[0].text}".strip()
@@ -52,7 +52,7 @@ def parse(heading: Row | None, header: Row, rows: list[Row], found: Findings) ->
     items = tuple(Project(**{**d, "area": a, "area_code": area_code(a), "subarea": s})
                   for d, a, s in zip(drafts, areas, subareas))
     return Projects(
-        heading=heading.cells[heading.first] if heading else None,
+        heading=heading,
         columns=tuple(text for _, text in header.filled()),
         line=header.line,
         items=items,

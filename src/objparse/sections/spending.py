@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..draft import Cell
+from ..draft import Cell, cells_of
 from ..lexer import Row
 from ..model import Spending, SpendingRule
 from ..rules.fill import fill
@@ -28,10 +28,10 @@ def _split(cells: list[Cell]) -> tuple[Cell | None, Cell | None, Cell | None, li
     return measure, phase, rule, before
 
 
-def parse(heading: Row | None, header: Row, rows: list[Row], found: Findings) -> Spending:
+def parse(heading: str | None, header: Row, rows: list[Row], found: Findings) -> Spending:
     drafts = []
     for row in [header, *rows]:
-        cells = [Cell(text, row.line, col) for col, text in row.filled()]
+        cells = cells_of(row)
         if row is header:
             cells = cells[1:]
         measure, phase, rule, rest = _split(cells)
@@ -48,7 +48,7 @@ def parse(heading: Row | None, header: Row, rows: list[Row], found: Findings) ->
     measures = fill([d["measure"] for d in drafts])
     rules = tuple(SpendingRule(**{**d, "measure": m}) for d, m in zip(drafts, measures))
     return Spending(
-        heading=heading.cells[heading.first] if heading else None,
+        heading=heading,
         title=header.cells[0],
         line=header.line,
         rules=rules,

@@ -42,6 +42,11 @@ def _proper(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
+def is_office(text: str) -> bool:
+    """Does the text name an office ('DC …', 'REG. …', 'DCM …')?"""
+    return _OFFICE.match(text) is not None
+
+
 def parse_office(label: str | None) -> Office:
     if not label:
         return Office(None, None, None, None)
