@@ -26,6 +26,8 @@ def _target(kpi: Kpi) -> str:
 
 
 def _area(area: Area) -> list[str]:
+    if not area.subareas:
+        return [_row(area.name + (area.marker or ""), _pct(area.weight_pct), width=WIDTH)]
     lines = []
     for i, sub in enumerate(area.subareas):
         head = [area.name + (area.marker or ""), _pct(area.weight_pct)] if i == 0 else ["", ""]

@@ -15,7 +15,9 @@ class Findings:
     diagnostics: list[Diagnostic] = attrs.Factory(list)
 
     def unplaced(self, cell: Cell, where: str) -> None:
-        """A non-empty cell that fits nowhere: kept, with its place, and reported."""
+        """A non-empty cell that fits nowhere: kept, with its place, and reported (once)."""
+        if any(u.line == cell.line and u.column == cell.column + 1 for u in self.unparsed):
+            return
         self.unparsed.append(Unparsed(cell.line, cell.column + 1, cell.text))
         self.diagnostics.append(diagnostic("unplaced-cell", f"{where}: cell {cell.text[:60]!r} fits no field",
                                            cell.line, cell.column + 1))
