@@ -103,8 +103,8 @@ def damaged(draw, text: str) -> str:
     _merge(draw, table)
     table = _wrap(draw, table)
     for r in table:
-        if len(r) > 5 and not r[4] and r[5].endswith("€") and draw(st.booleans()):
-            r[4], r[5] = r[5], ""  # the amount landed in RIFERIMENTI
+        if len(r) > 5 and r[3] and not r[4] and r[5] and " - " not in r[5] and draw(st.booleans()):
+            r[4], r[5] = r[5], ""  # the target (not a citation: that would be a reference) landed in RIFERIMENTI
         if r[0] == "" and r[1] == "" and r[2] == "" and len(r) > 3 and r[3] and draw(st.integers(0, 3)) == 0:
             del r[:draw(st.sampled_from([1, 2]))]  # the row lost its leading cells
             r += [""] * draw(st.integers(0, 2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..draft import Cell, TableRow
 from ..lexer import Row
 from ..model import Area, Kpi, Subarea
-from ..rules import implicit_kpis, merged_cells, shifted_rows, wrapped_cells
+from ..rules import implicit_kpis, merged_cells, misplaced_values, shifted_rows, wrapped_cells
 from ..values.citations import parse_citations
 from ..values.names import area_code, same_name, split_marker
 from ..values.numbers import NumberFormatError, parse_percent
@@ -26,6 +26,7 @@ def parse(header: Row | None, rows: list[Row], found: Findings, documents: tuple
     table = [shifted_rows.place(row, ref_col) for row in rows]
     table = merged_cells.assign_scopes(table)
     table = wrapped_cells.join(table, documents)
+    table = misplaced_values.move_targets(table, documents)
     implicit = implicit_kpis.implicit_scopes(table)
     filled = merged_cells.fill_values(table)
     _report_unused(table, filled, implicit, found)
