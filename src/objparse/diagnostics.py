@@ -13,7 +13,8 @@ CODES: dict[str, tuple[str, str]] = {
                                  "and column."),
     "no-title": ("warning", "The sheet has no title line, so no year either."),
     "no-office": ("warning", "The sheet names no office before its main table."),
-    "no-main-table": ("warning", "The header `AMBITO DI PERFORMANCE | ...` of the main table was not found."),
+    "no-main-table": ("warning", "The header `AMBITO DI PERFORMANCE | ...` of the main table was not found; rows "
+                                 "right after the office, if any, are read as the table."),
     "orphan-row": ("warning", "A main-table row comes before any area row, so it belongs to no area; its cells are "
                               "kept in `unparsed`."),
     "bad-number": ("warning", "A cell that should hold a number (a weight, an I.E.E.P. amount) does not; the "

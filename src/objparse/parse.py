@@ -66,8 +66,9 @@ def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
             else:
                 _set_aside(found, _lines(child), "line outside the sheet's layout")
         elif child.data == "main_table":
-            parts.header = child.children[0].value
-            parts.rows = _all_lines(child.children[1:])
+            header = child.children[0]
+            parts.header = header.value if header.type == "HEADER" else None
+            parts.rows = _all_lines(t for t in child.children if t.type == "ROWS")
         elif child.data == "note":
             parts.notes += _all_lines(child.children)
         elif child.data in parts.tables:
@@ -86,9 +87,11 @@ def build(text: str, source_name: str = "<text>") -> Document:
         raise SheetError("not an objective sheet: no title and no main-table header", source_name)
     found = Findings()
     parts = _parts(*syntax.parse_tokens(tokens), found)
-    for missing, code in ((parts.title, "no-title"), (parts.office, "no-office"), (parts.header, "no-main-table")):
+    for missing, code, message in ((parts.title, "no-title", "no title line"),
+                                   (parts.office, "no-office", "no office line before the main table"),
+                                   (parts.header, "no-main-table", "no main-table header")):
         if missing is None:
-            found.add(code, code.replace("-", " "))
+            found.add(code, message)
 
     note_list = notes.parse(parts.notes)
     areas = main_table.parse(parts.header, parts.rows, found, notes.documents(note_list))
