@@ -106,3 +106,11 @@ def test_diagnostics_doc_matches_the_code():
 
     doc = Path(__file__).resolve().parent.parent / "docs" / "diagnostics.md"
     assert doc.read_text(encoding="utf-8") == markdown()
+
+
+def test_dash_reads_standard_input():
+    sheet = CORPUS / "002_fe33d6c923f417dc.txt"
+    proc = subprocess.run([sys.executable, "-m", "objparse", "-"], input=sheet.read_bytes(), capture_output=True)
+    assert proc.returncode == 0
+    doc = json.loads(proc.stdout)["documents"][0]
+    assert (doc["source"], doc["office"]["name"]) == ("-", "Lombardia")

@@ -19,7 +19,7 @@ def _arguments() -> argparse.ArgumentParser:
         prog="objparse",
         description="Read INPS objective sheets (tab-separated exports) and write one clean document per sheet.",
     )
-    ap.add_argument("files", nargs="+", metavar="FILE", help="sheet files (.txt, tab-separated)")
+    ap.add_argument("files", nargs="+", metavar="FILE", help="sheet files (.txt, tab-separated); '-' reads standard input")
     ap.add_argument("-o", "--output", default="-", metavar="OUT",
                     help="where to write: a JSON file ('-', the default, is standard output), "
                          "or with --format csv a directory")
@@ -40,12 +40,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from .errors import SheetError
     from .export.json import dumps_documents
-    from .parse import parse_file
+    from .parse import parse_bytes, parse_file
 
     documents, status = [], EXIT_OK
     for path in args.files:
         try:
-            doc = parse_file(path)
+            doc = parse_bytes(sys.stdin.buffer.read(), "-") if path == "-" else parse_file(path)
         except SheetError as exc:
             print(f"objparse: error: {exc}", file=sys.stderr)
             status = EXIT_FILE_ERROR
