@@ -19,7 +19,8 @@ def _arguments() -> argparse.ArgumentParser:
         prog="objparse",
         description="Read INPS objective sheets (tab-separated exports) and write one clean document per sheet.",
     )
-    ap.add_argument("files", nargs="+", metavar="FILE", help="sheet files (.txt, tab-separated); '-' reads standard input")
+    ap.add_argument("files", nargs="+", metavar="FILE",
+                    help="sheet files (.txt, tab-separated); '-' reads standard input")
     ap.add_argument("-o", "--output", default="-", metavar="OUT",
                     help="where to write: a JSON file ('-', the default, is standard output), "
                          "or with --format csv a directory")

@@ -8,7 +8,8 @@ from typing import Hashable, Sequence, TypeVar
 T = TypeVar("T")
 
 
-def fill(values: Sequence[T | None], scopes: Sequence[Hashable] | None = None, *, below: bool = False) -> list[T | None]:
+def fill(values: Sequence[T | None], scopes: Sequence[Hashable] | None = None, *,
+         below: bool = False) -> list[T | None]:
     """Each empty slot takes the nearest value above it within the same scope (a run of equal
     scope keys); with below=True, where nothing above has one, the nearest value below."""
     n = len(values)
