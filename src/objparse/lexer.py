@@ -22,7 +22,8 @@ _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _TITLE = re.compile(r"obiettivi\b.*\bperformance\b", re.IGNORECASE)
 _HEADER = re.compile(r"ambito\s+di\s+performance", re.IGNORECASE)
 _IEEP_HEADER = re.compile(r"indicatore\s+di\s+efficacia\s+economico", re.IGNORECASE)
-_SPENDING_HEADER = re.compile(r"indicatore\s+(?:di\s+)?gestione\s+della\s+spesa", re.IGNORECASE)
+_IEEP_NAME = re.compile(r"\bI\.?E\.?E\.?P\b")
+_SPENDING_HEADER = re.compile(r"indicatore\s+(?:di\s+)?gestione\s+(?:della\s+)?spesa", re.IGNORECASE)
 _PROJECTS_HEADER = re.compile(r"ambito\s+valoriale", re.IGNORECASE)
 _HEADING = re.compile(r"allegato\s+\d+\b", re.IGNORECASE)
 
@@ -119,7 +120,7 @@ def _kind(row: Row, in_preamble: bool) -> str:
             return "TITLE"
         if single or is_office(head):
             return "OFFICE"
-    if _IEEP_HEADER.match(head):
+    if _IEEP_HEADER.match(head) or (not single and _IEEP_NAME.search(head)):
         return "IEEP_HEADER"
     if _PROJECTS_HEADER.match(head):
         return "PROJECTS_HEADER"
