@@ -23,6 +23,7 @@ import attrs
 
 MAX_RELAXED = 2
 STEP_BUDGET = 5_000  # per search; a search past it gives way to the next
+MAX_ITEMS = 500  # the search recurses once per item; longer lists stay a flat forest
 
 
 def typo_like(printed: Decimal, computed: Decimal) -> bool:
@@ -139,6 +140,8 @@ def recover(items: Sequence[TreeItem], max_relaxed: int = MAX_RELAXED) -> Shape:
     n = len(items)
     if n == 0:
         return Shape((), (), frozenset(), True)
+    if n > MAX_ITEMS:
+        return Shape((0,) * n, (None,) * n, frozenset(), False)
     # An exact tree first, greedy (every exact sum trusted at once: near-linear) then with second
     # thoughts; only then typos, greedy first again.
     relaxations = [(k, False) for k in range(1, max_relaxed + 1)] + [(1, True)]
