@@ -31,6 +31,11 @@ def parse(rows: list[Row]) -> list[Note]:
     return [parse_note(" ".join(text for _, text in row.filled()), row.line) for row in rows]
 
 
+# the documents every sheet cites, whether or not its notes define them
+CITED_EVERYWHERE = ("Obiettivi", "PIAO", "SMVP")
+
+
 def documents(notes: list[Note]) -> tuple[str, ...]:
-    """Labels of the abbreviations the notes define: the documents references cite."""
-    return tuple(sorted((n.label for n in notes if n.label and n.act), key=len, reverse=True))
+    """The documents references cite: the abbreviations the notes define, and the usual ones."""
+    labels = {n.label for n in notes if n.label and n.act} | set(CITED_EVERYWHERE)
+    return tuple(sorted(labels, key=lambda label: (-len(label), label)))
