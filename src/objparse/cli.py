@@ -18,6 +18,8 @@ def _arguments() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="objparse",
         description="Read INPS objective sheets (tab-separated exports) and write one clean document per sheet.",
+        epilog="exit codes: 0 every file read; 1 a file could not be read (the others are still written) "
+               "or, with --strict, a check failed; 2 usage error",
     )
     ap.add_argument("files", nargs="+", metavar="FILE",
                     help="sheet files (.txt, tab-separated); '-' reads standard input")
