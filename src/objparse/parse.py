@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import attrs
@@ -26,6 +27,8 @@ from .sections.found import Findings
 from .values.names import parse_office, title_year
 
 SIDE_TABLES = ("ieep", "spending", "projects")
+# 'Pagina 2 di 3', 'Pag. 2/3', '- 2 -': page numbers a PDF export leaves behind, not notes
+_PAGE_MARK = re.compile(r"(?:pagina|pag\.?)\s*\d+\s*(?:di|/)\s*\d+|-\s*\d+\s*-", re.IGNORECASE)
 
 
 @attrs.define
@@ -55,6 +58,11 @@ def _set_aside(found: Findings, rows: list[Row], why: str) -> None:
             found.unplaced(cell, why)
 
 
+def _table_like(row: Row) -> bool:
+    """A main-table row rather than the start of an unknown table: it is indented or weighs."""
+    return row.first > 0 or any(text.endswith("%") for _, text in row.filled())
+
+
 def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
     parts = Parts()
     for child in tree.children:
@@ -70,7 +78,16 @@ def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
             parts.header = header.value if header.type == "HEADER" else None
             parts.rows = _all_lines(t for t in child.children if t.type == "ROWS")
         elif child.data == "note":
-            parts.notes += _all_lines(child.children)
+            line, *rows = child.children
+            if rows and not parts.tables and _table_like(rows[0].value[0]):
+                # a stray line (a page footer, an area name without its weights) inside the main
+                # table: the table goes on after it
+                _set_aside(found, [line.value], "line inside the main table")
+                parts.rows += rows[0].value
+            else:
+                kept = _all_lines(child.children)
+                _set_aside(found, [r for r in kept if _PAGE_MARK.fullmatch(r.cells[r.first])], "page number")
+                parts.notes += [r for r in kept if not _PAGE_MARK.fullmatch(r.cells[r.first])]
         elif child.data in parts.tables:
             _set_aside(found, _all_lines(child.children), f"a second {child.data} table")
         else:
