@@ -63,8 +63,13 @@ def _table_like(row: Row) -> bool:
     return row.first > 0 or any(text.endswith("%") for _, text in row.filled())
 
 
+def _is_page_mark(row: Row) -> bool:
+    return _PAGE_MARK.fullmatch(row.cells[row.first]) is not None
+
+
 def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
     parts = Parts()
+    last_rows: list[Row] | None = None  # the rows of the table read last: a page break may split it
     for child in tree.children:
         if isinstance(child, Token):  # TITLE, OFFICE, or a stray line before the main table
             field = child.type.lower()
@@ -76,24 +81,28 @@ def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
         elif child.data == "main_table":
             header = child.children[0]
             parts.header = header.value if header.type == "HEADER" else None
-            parts.rows = _all_lines(t for t in child.children if t.type == "ROWS")
+            parts.rows = last_rows = _all_lines(t for t in child.children if t.type == "ROWS")
         elif child.data == "note":
             line, *rows = child.children
-            if rows and not parts.tables and _table_like(rows[0].value[0]):
-                # a stray line (a page footer, an area name without its weights) inside the main
-                # table: the table goes on after it
+            if rows and last_rows is not None and _is_page_mark(line.value):
+                _set_aside(found, [line.value], "page number")  # the table goes on after the page break
+                last_rows += rows[0].value
+            elif rows and not parts.tables and _table_like(rows[0].value[0]):
+                # a stray line (an area name without its weights, say) inside the main table
                 _set_aside(found, [line.value], "line inside the main table")
                 parts.rows += rows[0].value
             else:
                 kept = _all_lines(child.children)
-                _set_aside(found, [r for r in kept if _PAGE_MARK.fullmatch(r.cells[r.first])], "page number")
-                parts.notes += [r for r in kept if not _PAGE_MARK.fullmatch(r.cells[r.first])]
+                _set_aside(found, [r for r in kept if _is_page_mark(r)], "page number")
+                parts.notes += [r for r in kept if not _is_page_mark(r)]
+                last_rows = None
         elif child.data in parts.tables:
             _set_aside(found, _all_lines(child.children), f"a second {child.data} table")
         else:
             heading = next((t.value.cells[0] for t in child.children if t.type == "HEADING"), None)
             header = next(t.value for t in child.children if t.type.endswith("_HEADER"))
-            parts.tables[child.data] = (heading, header, _all_lines(t for t in child.children if t.type == "ROWS"))
+            last_rows = _all_lines(t for t in child.children if t.type == "ROWS")
+            parts.tables[child.data] = (heading, header, last_rows)
     _set_aside(found, _all_lines(rejected), "line outside the sheet's layout")
     return parts
 
