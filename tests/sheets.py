@@ -91,6 +91,8 @@ def sheet_text(areas, office="REG. CAMPANIA - Direttore Regionale") -> str:
 
 # --- damage -----------------------------------------------------------------------------------
 
+PAGE_NUMBER = "Pagina 1 di 2"
+
 @st.composite
 def damaged(draw, text: str) -> str:
     """The canonical sheet as a lossy export leaves it: merged cells blanked, rows shifted, blank
@@ -108,13 +110,18 @@ def damaged(draw, text: str) -> str:
         if r[0] == "" and r[1] == "" and r[2] == "" and len(r) > 3 and r[3] and draw(st.integers(0, 3)) == 0:
             del r[:draw(st.sampled_from([1, 2]))]  # the row lost its leading cells
             r += [""] * draw(st.integers(0, 2))
+        elif r[0] == "" and r[1] == "" and r[2].endswith("%") and draw(st.integers(0, 3)) == 0:
+            del r[:draw(st.sampled_from([1, 2]))]  # a sub-area row lost its leading cells
         if draw(st.integers(0, 4)) == 0:
             r[:] = [f" {c} " if c else c for c in r]
     out_rows = []
     for r in table:
         out_rows.append(r)
-        if draw(st.integers(0, 8)) == 0:
-            out_rows.append([""])  # page break
+        page_break = draw(st.integers(0, 8))
+        if page_break == 0:
+            out_rows.append([""])  # a blank row
+        elif page_break == 1:  # a page number, then the page header repeated
+            out_rows += [[""], [PAGE_NUMBER], [""], rows[header - 2], rows[header]]
     rows[header + 1:end] = out_rows
     result = "\n".join("\t".join(r) for r in rows)
     if draw(st.booleans()):

@@ -115,13 +115,22 @@ def test_render_parse_round_trip_and_idempotence(areas):
     assert render(again) == text
 
 
+def same_but_page_numbers(damaged, clean) -> None:
+    """The damaged sheet's document equals the clean one's; only the page numbers the damage
+    inserted are extra, in unparsed."""
+    got, want = data(damaged), data(clean)
+    extra = got.pop("unparsed")
+    assert got == {k: v for k, v in want.items() if k != "unparsed"}
+    assert [u for u in extra if u["text"] != sheets.PAGE_NUMBER] == want["unparsed"]
+
+
 @SETTINGS
 @given(st.data())
 def test_damaged_sheet_parses_like_the_clean_one(draw):
     areas = draw.draw(sheets.structures())
     clean = sheets.sheet_text(areas)
     damaged = draw.draw(sheets.damaged(clean))
-    assert data(parse_text(damaged)) == data(parse_text(clean))
+    same_but_page_numbers(parse_text(damaged), parse_text(clean))
 
 
 @settings(deadline=None, max_examples=40)
@@ -129,4 +138,4 @@ def test_damaged_sheet_parses_like_the_clean_one(draw):
 def test_damaged_render_of_corpus_sheet_parses_like_the_sheet(draw, path):
     doc = parse_file(path)
     damaged = draw.draw(sheets.damaged(render(doc)))
-    assert data(parse_text(damaged)) == data(doc)
+    same_but_page_numbers(parse_text(damaged), doc)
