@@ -16,7 +16,7 @@ from lark import Token
 from .values.names import is_office
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_ITALIC = re.compile(r"<i\b", re.IGNORECASE)
+_ITALIC = re.compile(r"<(?:i|em)\b", re.IGNORECASE)
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 
 _TITLE = re.compile(r"obiettivi\b.*\bperformance\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ from ..values.cells import CellKind
 from ..values.numbers import NumberFormatError, parse_money, parse_number
 from .found import Findings
 
-_MINUS = re.compile(r"\(\s*-\s*\)\s*$")
+_MINUS = re.compile(r"^\(\s*-\s*\)|\(\s*-\s*\)\s*$")  # '(-)' after the label, or before it
 
 
 def _amount(cell: Cell, found: Findings):
