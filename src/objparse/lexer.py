@@ -46,6 +46,10 @@ class Row:
         """(column index, text) of every non-empty cell."""
         return [(i, c) for i, c in enumerate(self.cells) if c]
 
+    def texts(self) -> tuple[str, ...]:
+        """The text of every non-empty cell."""
+        return tuple(c for c in self.cells if c)
+
     def __repr__(self) -> str:
         return f"Row({self.line}, {self.cells!r})"
 
@@ -96,10 +100,6 @@ def split_rows(text: str) -> Iterator[Row]:
 _REPEATABLE = ("TITLE", "OFFICE", "HEADER", "IEEP_HEADER", "PROJECTS_HEADER")
 
 
-def _content(row: Row) -> tuple[str, ...]:
-    return tuple(c for c in row.cells if c)
-
-
 class RowRun(list):
     """The value of a ROWS token: consecutive table rows, handed to Lark as one token."""
 
@@ -138,11 +138,11 @@ def tokenize(text: str) -> list[Token]:
     run: RowRun | None = None
     headers: set[tuple[str, ...]] = set()  # title, office and table headers seen so far
     for row in split_rows(text):
-        if row.first == 0 and headers and _content(row) in headers:
+        if row.first == 0 and headers and row.texts() in headers:
             continue  # a page header repeated by the export after a page break: already read
         kind = _kind(row, in_preamble)
         if kind in _REPEATABLE:
-            headers.add(_content(row))
+            headers.add(row.texts())
         if kind == "ROWS":
             in_preamble = False
             if run is None:

@@ -75,7 +75,7 @@ def _parts(tree: Tree, rejected: list[Token], found: Findings) -> Parts:
             field = child.type.lower()
             if child.type in ("TITLE", "OFFICE") and getattr(parts, field) is None:
                 # a title or office split over cells is still one line of text
-                setattr(parts, field, " ".join(text for _, text in child.value.filled()))
+                setattr(parts, field, " ".join(child.value.texts()))
             else:
                 _set_aside(found, _lines(child), "line outside the sheet's layout")
         elif child.data == "main_table":

@@ -24,7 +24,7 @@ def _amount(cell: Cell, found: Findings):
 
 
 def parse(heading: str | None, header: Row, rows: list[Row], found: Findings) -> Ieep:
-    head = [text for _, text in header.filled()]
+    head = list(header.texts())
     for cell in cells_of(header)[1:-1]:
         found.unplaced(cell, "I.E.E.P. header")
     drafts = []

@@ -16,7 +16,7 @@ REFERENCE_HEADER = "RIFERIMENTI"
 
 
 def columns(header: Row) -> tuple[str, ...]:
-    return tuple(text for _, text in header.filled())
+    return header.texts()
 
 
 def parse(header: Row | None, rows: list[Row], found: Findings, documents: tuple[str, ...] = ()) -> tuple[Area, ...]:

@@ -28,7 +28,7 @@ def parse_note(text: str, line: int) -> Note:
 
 def parse(rows: list[Row]) -> list[Note]:
     # a note that the export split over cells is one note: its cells joined by a space
-    return [parse_note(" ".join(text for _, text in row.filled()), row.line) for row in rows]
+    return [parse_note(" ".join(row.texts()), row.line) for row in rows]
 
 
 # the documents every sheet cites, whether or not its notes define them

@@ -53,7 +53,7 @@ def parse(heading: str | None, header: Row, rows: list[Row], found: Findings) ->
                   for d, a, s in zip(drafts, areas, subareas))
     return Projects(
         heading=heading,
-        columns=tuple(text for _, text in header.filled()),
+        columns=header.texts(),
         line=header.line,
         items=items,
     )

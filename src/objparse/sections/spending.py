@@ -11,7 +11,7 @@ from ..model import Spending, SpendingRule
 from ..rules.fill import fill
 from .found import Findings
 
-MEASURE, PHASE, RULE = 1, 2, 3
+PHASE, RULE = 2, 3  # columns of an undamaged row (the measure is column 1)
 _PHASE = re.compile(r"^(?:[IVX]+(?:\s*[-,]\s*[IVX]+)*\s+)?(?:forecast|trimestre|semestre|consuntivo|budget)\b.{0,20}$"
                     r"|^[IVX]+(?:\s*[-,]\s*[IVX]+)*$", re.IGNORECASE)
 
