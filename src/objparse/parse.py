@@ -24,6 +24,7 @@ from .model import Document, Office
 from .rules import project_links
 from .sections import ieep, main_table, notes, projects, spending
 from .sections.found import Findings
+from .values.cells import CellKind, classify
 from .values.names import parse_office, title_year
 
 SIDE_TABLES = ("ieep", "spending", "projects")
@@ -60,7 +61,7 @@ def _set_aside(found: Findings, rows: list[Row], why: str) -> None:
 
 def _table_like(row: Row) -> bool:
     """A main-table row rather than the start of an unknown table: it is indented or weighs."""
-    return row.first > 0 or any(text.endswith("%") for _, text in row.filled())
+    return row.first > 0 or any(classify(text) is CellKind.PERCENT for text in row.texts())
 
 
 def _is_page_mark(row: Row) -> bool:

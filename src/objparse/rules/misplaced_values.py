@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from ..draft import TableRow
 from ..values.cells import CellKind, classify
-from ..values.citations import has_locator
+from ..values.citations import has_locator, names_document
 
 
 def cites_nothing(text: str, documents: tuple[str, ...]) -> bool:
     return (classify(text) is CellKind.TEXT and " - " not in text and not has_locator(text)
-            and not any(text.startswith(doc) for doc in documents))
+            and not names_document(text, documents))
 
 
 def move_targets(rows: list[TableRow], documents: tuple[str, ...] = ()) -> list[TableRow]:

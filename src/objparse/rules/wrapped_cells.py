@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from ..draft import TableRow
 from ..values.cells import CellKind, classify
-from ..values.citations import parse_citation
+from ..values.citations import names_document, parse_citation
 
 
 def continues(text: str, previous: str, documents: tuple[str, ...] = ()) -> bool:
     kind = classify(text)
     if kind is CellKind.CONTINUATION:
         return True
-    if any(text.startswith(doc) for doc in documents):
+    if names_document(text, documents):
         return False
     if previous.rstrip().endswith(("-", "–", ",")):
         return True

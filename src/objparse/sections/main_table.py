@@ -78,8 +78,8 @@ def _assemble(table: list[TableRow], implicit: set[int], found: Findings) -> tup
                 if cell is not None:
                     found.unplaced(cell, "main table")
             continue
-        if row.kind == "area" and not (areas and same_name(split_marker(row.area.text)[0], areas[-1]["name"])):
-            name, marker = split_marker(row.area.text)
+        name, marker = split_marker(row.area.text) if row.area else (None, None)
+        if row.kind == "area" and not (areas and same_name(name, areas[-1]["name"])):
             areas.append(dict(name=name, code=area_code(name), weight_pct=_weight(row.area_weight, found),
                               marker=marker, line=row.line, subareas=[]))
         elif row.area_weight is not None and _weight(row.area_weight, found) != areas[-1]["weight_pct"]:

@@ -50,6 +50,11 @@ def parse_citations(reference: str | None) -> tuple[Citation, ...]:
     return tuple(parse_citation(part.strip()) for part in reference.split(";") if part.strip())
 
 
+def names_document(text: str, documents: tuple[str, ...]) -> bool:
+    """Does the text start with one of the documents references cite ('Obiettivi 2024', 'PIAO')?"""
+    return any(text.startswith(doc) for doc in documents)
+
+
 def has_locator(text: str) -> bool:
     """True when the text names pages or a paragraph: what makes a target a reference to a rule."""
     return bool(_PAGES.search(text) or _PARAGRAPH.search(text))
