@@ -25,7 +25,7 @@ def main() -> int:
     files = args.files or sorted((ROOT / "corpus").glob("*.txt"))
 
     t0 = time.perf_counter()
-    from objparse import lexer, source, syntax
+    from objparse import lexer, records, source, syntax
     from objparse.export.json import dumps_documents
     from objparse.parse import parse_bytes
 
@@ -38,12 +38,12 @@ def main() -> int:
 
     def grammar_only():
         for name, data in blobs:
-            syntax.parse_tokens(lexer.tokenize(source.decode(data, name)))
+            syntax.parse(lexer.Classified(records.read(source.decode(data, name)).rows))
 
     def parse():
         return [parse_bytes(data, name) for name, data in blobs]
 
-    stages = (("bytes -> tokens -> Lark tree", grammar_only),
+    stages = (("bytes -> rows -> tokens -> parts", grammar_only),
               ("bytes -> Document", parse),
               ("bytes -> Document -> JSON", lambda: dumps_documents(parse())),
               ("bytes -> Document -> JSON (compact)", lambda: dumps_documents(parse(), None)))

@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from objparse import parse_file, parse_text
 from objparse.export.json import to_dict
-from objparse.lexer import clean
+from objparse.records import clean
 from objparse.source import decode
 
 import sheets

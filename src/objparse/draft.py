@@ -1,39 +1,70 @@
-"""Working records between parsing and the model: a cell with its place, a main-table row
-as the damage rules see it. Immutable named tuples (cheap to make and to copy with _replace):
-every rule returns new rows instead of editing old ones."""
+"""Working records between the source and the model: cells with their place and kind, rows as the
+lexer classified them, main-table rows as the damage rules see them, and the builders that the
+sections fill and then freeze into model records."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import NamedTuple
 
-from .values.cells import CellKind, classify
+import attrs
+
+from .model import Area, Kpi, Subarea
+from .values.cells import CellKind
 
 
 class Cell(NamedTuple):
+    """A non-empty cell: its text, 1-based line, 0-based column (relative to where the sheet
+    starts) and what it holds, classified once, when the row is read."""
+
     text: str
     line: int
-    column: int  # 0-based index of the tab-separated cell
+    column: int
+    kind: CellKind
+
+
+class Row:
+    """One source row: its line, its cleaned cell texts by column, the non-empty ones as Cells,
+    which columns were italic, and where it sits in the main table (`placed`, for rows shaped
+    like main-table rows)."""
+
+    __slots__ = ("line", "cells", "filled", "italic", "placed")
+
+    def __init__(self, line: int, cells: tuple[str, ...], filled: tuple[Cell, ...], italic: frozenset[int]):
+        self.line = line
+        self.cells = cells
+        self.filled = filled
+        self.italic = italic
+        self.placed: Placed | None = None
 
     @property
-    def kind(self) -> CellKind:
-        return classify(self.text)
+    def first(self) -> int:
+        """The column of the first non-empty cell."""
+        return self.filled[0].column
+
+    def texts(self) -> tuple[str, ...]:
+        """The text of every non-empty cell."""
+        return tuple(c.text for c in self.filled)
+
+    def __repr__(self) -> str:
+        return f"Row({self.line}, {self.cells!r})"
+
+    def __str__(self) -> str:  # what Lark shows in its messages
+        return self.filled[0].text
 
 
-def cells_of(row) -> list[Cell]:
-    """The non-empty cells of a lexer Row, each with its place."""
-    return [Cell(text, row.line, col) for col, text in row.filled()]
+class RowKind(Enum):
+    AREA = "area"  # starts an area (and usually its first sub-area)
+    SUBAREA = "subarea"
+    KPI = "kpi"
+    VALUES = "values"  # reference/target cells with no name: part of a wrapped or merged cell
 
 
-class TableRow(NamedTuple):
-    """One main-table line, its cells placed by what they hold (see rules.shifted_rows).
-
-    kind: 'area' (starts an area and its first sub-area), 'subarea', 'kpi',
-    or 'values' (reference/target cells with no name: a wrapped or centred merged cell).
-    scope: the line of the sub-area row this row belongs to (set by rules.merged_cells).
-    """
+class Placed(NamedTuple):
+    """A main-table row, its cells placed by what they hold (see rules.shifted_rows)."""
 
     line: int
-    kind: str
+    kind: RowKind
     area: Cell | None = None
     area_weight: Cell | None = None
     weight: Cell | None = None
@@ -41,4 +72,83 @@ class TableRow(NamedTuple):
     reference: Cell | None = None
     target: Cell | None = None
     extra: tuple[Cell, ...] = ()
-    scope: int | None = None
+
+    def placed_cells(self) -> tuple[Cell, ...]:
+        """Every cell the row holds, placed or not."""
+        named = (self.area, self.area_weight, self.weight, self.name, self.reference, self.target)
+        return tuple(c for c in named if c is not None) + self.extra
+
+
+# --- what the grammar builds -----------------------------------------------------------------
+
+@attrs.define
+class Preamble:
+    """The lines before the main table: title, office, and strays (each a token type and row)."""
+
+    lines: list[tuple[str, Row]]
+
+
+@attrs.define
+class SubareaRows:
+    head: Row | None  # the sub-area row (or the area row that names the first sub-area)
+    members: list[Row]  # KPI rows, rows of values, stray lines
+
+
+@attrs.define
+class AreaRows:
+    head: Row
+    members: list[Row]  # rows straight under the area row, before any sub-area row
+    subareas: list[SubareaRows]
+
+
+@attrs.define
+class MainTableRows:
+    header: Row | None
+    areas: list[AreaRows]
+
+
+@attrs.define
+class SideTableRows:
+    name: str
+    heading: Row | None
+    header: Row
+    rows: list[Row]
+
+
+@attrs.define
+class SheetRows:
+    """A sheet as the grammar delimited it; `unexpected` holds the rows the grammar refused."""
+
+    preamble: Preamble
+    main: MainTableRows | None = None
+    notes: list[Row] = attrs.Factory(list)
+    tables: list[SideTableRows] = attrs.Factory(list)
+    unexpected: list[tuple[Row, str]] = attrs.Factory(list)
+
+
+# --- builders: mutable while a section fills them, then frozen into the model -----------------
+
+@attrs.define
+class SubareaBuilder:
+    name: str
+    weight_pct: object
+    line: int
+    kpis: list[Kpi] = attrs.Factory(list)
+
+    def freeze(self) -> Subarea:
+        return Subarea(name=self.name, weight_pct=self.weight_pct, line=self.line,  # type: ignore[arg-type]
+                       kpis=tuple(self.kpis))
+
+
+@attrs.define
+class AreaBuilder:
+    name: str
+    code: str | None
+    weight_pct: object
+    marker: str | None
+    line: int
+    subareas: list[SubareaBuilder] = attrs.Factory(list)
+
+    def freeze(self) -> Area:
+        return Area(name=self.name, code=self.code, weight_pct=self.weight_pct,  # type: ignore[arg-type]
+                    marker=self.marker, line=self.line, subareas=tuple(s.freeze() for s in self.subareas))

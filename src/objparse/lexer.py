@@ -1,170 +1,158 @@
-"""Line classification: the token stream fed to the Lark grammar.
+"""Rows -> tokens for the grammar (grammar/sheet.lark): one token a row.
 
-Lexing whole lines (not cells) is what keeps objparse fast: a line is split on tabs once, its
-cells cleaned once, and one cheap test on its first cell names its token type. Blank lines are
-dropped; a run of consecutive table rows travels as one ROWS token.
+Each row is classified once, by what it holds (the one cell classifier): a title, the office, the
+main-table header, an area, sub-area or KPI row, a row of values, a note, a heading, a side-table
+header, an I.E.E.P. item (label and amount), a project row. Some rows allow more than one
+reading — a line of text is a note after the table but a stray inside it, a title-shaped line
+after the table is a note — so each row carries its readings, most specific first, and the
+lexer gives the parser the first one the parser's state accepts (the way Lark's own contextual
+lexer works). What no state accepts is a grammar error, which the parser recovers from.
+
+Page numbers that a PDF export leaves behind, and page headers repeated after a page break,
+are taken off the stream here (as comments are): page breaks may fall anywhere.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Iterator
 
 from lark import Token
+from lark.lexer import Lexer
 
-from .values.names import is_office
+from .draft import Row
+from .side_tables import SIDE_TABLES
+from .rules.shifted_rows import REFERENCE_COLUMN, place
+from .values.cells import CellKind, is_value
+from .values.names import is_office, is_project_id
 
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_ITALIC = re.compile(r"<(?:i|em)\b", re.IGNORECASE)
-_SPACE = re.compile(r"[\s\u00a0\u202f]+")
-
+# the start of a line that opens a part of the sheet; one anchored regex for all of them
+_START = re.compile(
+    r"(?P<HEADER>ambito\s+di\s+performance)|(?P<PROJECTS_HEADER>ambito\s+valoriale)"
+    r"|(?P<IEEP_HEADER>indicatore\s+di\s+efficacia\s+economico)"
+    r"|(?P<SPENDING_HEADER>indicatore\s+(?:di\s+)?gestione\s+(?:della\s+)?spesa)"
+    r"|(?P<TITLE>obiettivi\b)|(?P<HEADING>allegato\s+\d+\b)", re.IGNORECASE)
 _TITLE = re.compile(r"obiettivi\b.*\bperformance\b", re.IGNORECASE)
-_HEADER = re.compile(r"ambito\s+di\s+performance", re.IGNORECASE)
-_IEEP_HEADER = re.compile(r"indicatore\s+di\s+efficacia\s+economico", re.IGNORECASE)
 _IEEP_NAME = re.compile(r"\bI\.?E\.?E\.?P\b")
-_SPENDING_HEADER = re.compile(r"indicatore\s+(?:di\s+)?gestione\s+(?:della\s+)?spesa", re.IGNORECASE)
-_PROJECTS_HEADER = re.compile(r"ambito\s+valoriale", re.IGNORECASE)
-_HEADING = re.compile(r"allegato\s+\d+\b", re.IGNORECASE)
+# 'Pagina 2 di 3', 'Pag. 2/3', '- 2 -': page numbers a PDF export leaves behind
+_PAGE_MARK = re.compile(r"(?:pagina|pag\.?)\s*\d+\s*(?:di|/)\s*\d+|-\s*\d+\s*-", re.IGNORECASE)
 
-SIDE_HEADERS = ("IEEP_HEADER", "SPENDING_HEADER", "PROJECTS_HEADER")
-
-
-class Row:
-    """One source line: its 1-based number, its cleaned cells (tags removed, spaces trimmed)
-    and which cells were italic. `first` is the index of the first non-empty cell."""
-
-    __slots__ = ("line", "cells", "italic", "first")
-
-    def __init__(self, line: int, cells: tuple[str, ...], italic: frozenset[int], first: int):
-        self.line = line
-        self.cells = cells
-        self.italic = italic
-        self.first = first
-
-    def filled(self) -> list[tuple[int, str]]:
-        """(column index, text) of every non-empty cell."""
-        return [(i, c) for i, c in enumerate(self.cells) if c]
-
-    def texts(self) -> tuple[str, ...]:
-        """The text of every non-empty cell."""
-        return tuple(c for c in self.cells if c)
-
-    def __repr__(self) -> str:
-        return f"Row({self.line}, {self.cells!r})"
-
-    def __str__(self) -> str:  # what Lark shows in its messages; computed for every token, so cheap
-        return self.cells[self.first]
+SIDE_HEADERS = frozenset(t.token for t in SIDE_TABLES)
+# headers a page break may print again; the repeat is dropped
+_REPEATABLE = frozenset({"TITLE", "OFFICE", "HEADER"}) | SIDE_HEADERS
+# rows of a table, as opposed to lines of text
+_TABLE_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW", "AMOUNT_ROW", "PROJECT_ROW"})
+_TEXT_LIKE = frozenset({"TITLE", "OFFICE", "TEXT", "ITEM_ROW"})
+PAGE_MARK = "PAGE_MARK"
 
 
-def _dirty(line: str) -> bool:
-    """Does the line need more than str.strip per cell: tags, entities, runs of or odd spaces
-    inside a cell? (Plain `in` tests: several times faster than one regex search.)"""
-    return ("<" in line or "&" in line or "  " in line or "\u00a0" in line or "\u202f" in line
-            or "\r" in line or "\x0b" in line or "\x0c" in line)
+def _no_values(row: Row) -> bool:
+    return not any(is_value(c.kind) for c in row.filled)
 
 
-_NO_ITALIC: frozenset[int] = frozenset()
-
-
-def clean(cell: str) -> str:
-    if "<" in cell:
-        cell = _TAG.sub("", cell)
-    if "&" in cell:
-        cell = html.unescape(cell)
-    return _SPACE.sub(" ", cell).strip() if cell else cell
-
-
-def split_rows(text: str) -> Iterator[Row]:
-    """Every non-blank line as a Row; blank lines (page breaks, spacing) are dropped here."""
-    strip = str.strip
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line or line.isspace():
-            continue
-        raw = line.split("\t")
-        if _dirty(line):
-            italic = frozenset(i for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
-            cells = tuple(map(clean, raw))
-        else:
-            italic = _NO_ITALIC
-            cells = tuple(map(strip, raw))
-        if cells[0]:
-            yield Row(number, cells, italic, 0)
-            continue
-        for first, cell in enumerate(cells):
-            if cell:
-                yield Row(number, cells, italic, first)
-                break
-
-
-_REPEATABLE = ("TITLE", "OFFICE", "HEADER", "IEEP_HEADER", "PROJECTS_HEADER")
-
-
-class RowRun(list):
-    """The value of a ROWS token: consecutive table rows, handed to Lark as one token."""
-
-    def __str__(self) -> str:  # computed for every token by Lark: keep it cheap
-        return f"{len(self)} rows"
-
-
-def _kind(row: Row, in_preamble: bool) -> str:
-    if row.first != 0:
-        return "ROWS"
-    cells = row.cells
-    head = cells[0]
-    single = not any(cells[1:])
-    if in_preamble:
-        if _HEADER.match(head):
-            return "HEADER"
-        if _TITLE.match(head):
-            return "TITLE"
-        if single or is_office(head):
-            return "OFFICE"
-    if _IEEP_HEADER.match(head) or (not single and _IEEP_NAME.search(head)):
+def shape(row: Row, reference_column: int) -> str:
+    """The most specific reading of a row, by what it holds; main-table rows are placed too."""
+    cells = row.filled
+    first = cells[0]
+    single = len(cells) == 1
+    if single and _PAGE_MARK.fullmatch(first.text):
+        return PAGE_MARK
+    if first.column or first.kind is CellKind.PERCENT:  # indented, or a weight that lost the cells before it
+        row.placed = place(row, reference_column)
+        if not single and any(is_project_id(c.text) for c in cells):
+            return "PROJECT_ROW"
+        return row.placed.kind.name + "_ROW"
+    m = _START.match(first.text)
+    if m:
+        kind = m.lastgroup
+        if kind == "TITLE":
+            if _no_values(row) and _TITLE.match(" ".join(row.texts())):
+                return "TITLE"
+        elif kind == "HEADING":
+            if single:
+                return "HEADING"
+        elif not (single and kind == "SPENDING_HEADER"):
+            return kind  # type: ignore[return-value]
+    if not single and _IEEP_NAME.search(first.text) and cells[1].kind is not CellKind.PERCENT:
         return "IEEP_HEADER"
-    if _PROJECTS_HEADER.match(head):
-        return "PROJECTS_HEADER"
-    if _SPENDING_HEADER.match(head) and not single:
-        return "SPENDING_HEADER"
-    return "TEXT" if single else "ROWS"
+    if is_office(first.text) and _no_values(row):
+        return "OFFICE"
+    if single:
+        return "TEXT"
+    if cells[1].kind is CellKind.PERCENT and not is_value(first.kind):
+        row.placed = place(row, reference_column)
+        return "AREA_ROW"
+    if any(is_project_id(c.text) for c in cells):
+        return "PROJECT_ROW"
+    if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and not is_value(first.kind):
+        return "AMOUNT_ROW"
+    return "ITEM_ROW"
 
 
-def tokenize(text: str) -> list[Token]:
-    """The token stream of a sheet: one Lark Token per line, except that consecutive table rows
-    travel as one ROWS token (a RowRun) — the grammar is about the order of parts, not rows."""
-    tokens: list[Token] = []
-    in_preamble = True
-    offices = 0
-    run: RowRun | None = None
-    headers: set[tuple[str, ...]] = set()  # title, office and table headers seen so far
-    for row in split_rows(text):
-        if row.first == 0 and headers and row.texts() in headers:
-            continue  # a page header repeated by the export after a page break: already read
-        kind = _kind(row, in_preamble)
-        if kind in _REPEATABLE:
-            headers.add(row.texts())
-        if kind == "ROWS":
-            in_preamble = False
-            if run is None:
-                run = RowRun()
-                tokens.append(Token("ROWS", run, line=row.line, column=row.first + 1))
-            run.append(row)
-            continue
-        run = None
-        if kind == "OFFICE":
-            offices += 1
-            if offices > 1:  # the office is one line; more single lines before the table are strays
-                kind = "STRAY"
-        elif kind != "TITLE":
-            in_preamble = False
-        tokens.append(Token(kind, row, line=row.line, column=row.first + 1))
-    _mark_headings(tokens)
-    return tokens
+def _readings(kind: str, row: Row, before: str | None, after: str | None) -> tuple[str, ...]:
+    """Every token type the row may be, most specific first; `before` and `after` are the
+    shapes of its neighbours."""
+    readings = [] if kind == "TEXT" else [kind]
+    if kind == "HEADING" and after not in SIDE_HEADERS:
+        readings = []  # 'Allegato 2' heads a side table only when one follows it
+    if kind == "PROJECT_ROW" and row.placed is not None:
+        readings.append(row.placed.kind.name + "_ROW")  # an indented project row is shaped like a KPI row
+    if kind in _TEXT_LIKE or kind == "HEADING":
+        if before in _TABLE_ROWS and after in _TABLE_ROWS:
+            readings.append("STRAY")  # a line inside a table
+        readings.append("TEXT")
+    elif len(row.filled) == 1:
+        readings.append("TEXT")  # a lone cell outside any table reads as a line of text
+    return tuple(readings)
 
 
-def _mark_headings(tokens: list[Token]) -> None:
-    # 'Allegato 2' is a heading only when a side table follows it; otherwise it is a note
-    for i in range(len(tokens) - 1):
-        tok = tokens[i]
-        if tok.type == "TEXT" and tokens[i + 1].type in SIDE_HEADERS and _HEADING.match(tok.value.cells[0]):
-            tokens[i] = Token("HEADING", tok.value, line=tok.line, column=tok.column)
+class Classified:
+    """The rows of a sheet with their readings, and the rows taken off the stream (page marks)."""
+
+    def __init__(self, rows: list[Row]):
+        self.aside: list[Row] = []
+        shapes: list[tuple[str, Row]] = []
+        seen: dict[str, set[tuple[str, ...]]] = {}  # first cell -> the headers seen starting with it
+        reference_column = REFERENCE_COLUMN
+        for row in rows:
+            head = row.filled[0].text
+            if head in seen and row.first == 0 and row.texts() in seen[head]:
+                continue  # a page header repeated after a page break: read already
+            kind = shape(row, reference_column)
+            if kind == PAGE_MARK:
+                self.aside.append(row)
+                continue
+            if kind in _REPEATABLE:
+                seen.setdefault(head, set()).add(row.texts())
+                if kind == "HEADER" and "RIFERIMENTI" in row.cells:
+                    reference_column = row.cells.index("RIFERIMENTI")
+            shapes.append((kind, row))
+        self.readings: list[tuple[tuple[str, ...], Row]] = []
+        for i, (kind, row) in enumerate(shapes):
+            before = shapes[i - 1][0] if i else None
+            after = shapes[i + 1][0] if i + 1 < len(shapes) else None
+            self.readings.append((_readings(kind, row, before, after), row))
+        self._next = 0
+
+    def __iter__(self) -> Iterator[tuple[tuple[str, ...], Row]]:
+        # one position for every pass: after a grammar error the parser resumes where it stopped
+        while self._next < len(self.readings):
+            self._next += 1
+            yield self.readings[self._next - 1]
+
+
+class ContextualLexer(Lexer):
+    """Lark's custom-lexer interface: the token stream over Classified rows, each row given the
+    first of its readings that the parser's current state accepts."""
+
+    __future_interface__ = 1
+
+    def __init__(self, lexer_conf) -> None:  # noqa: D107 - Lark's interface
+        pass
+
+    def lex(self, lexer_state, parser_state) -> Iterator[Token]:  # type: ignore[override]
+        states = parser_state.parse_conf.states
+        for readings, row in lexer_state.text:
+            accepted = states[parser_state.position]
+            kind = next((k for k in readings if k in accepted), readings[0])
+            yield Token(kind, row, line=row.line, column=row.first + 1)

@@ -5,6 +5,7 @@ document back, line numbers aside."""
 from __future__ import annotations
 
 from .model import Area, Document, Ieep, Kpi, Note, Projects, Spending
+from .side_tables import SIDE_TABLES
 
 WIDTH = 6  # cells of a main-table row
 
@@ -45,7 +46,7 @@ def _note(note: Note) -> str:
     return f"{note.label}: {note.text}" if note.label else note.text
 
 
-def _ieep(ieep: Ieep) -> list[str]:
+def ieep_lines(ieep: Ieep) -> list[str]:
     lines = [_row(ieep.title, "", ieep.column)]
     for item in ieep.items:
         label = f"<i>{item.label}</i>" if item.emphasis else item.label
@@ -53,7 +54,7 @@ def _ieep(ieep: Ieep) -> list[str]:
     return lines
 
 
-def _spending(spending: Spending) -> list[str]:
+def spending_lines(spending: Spending) -> list[str]:
     lines = []
     for i, rule in enumerate(spending.rules):
         first = i == 0
@@ -66,7 +67,7 @@ def _spending(spending: Spending) -> list[str]:
     return lines
 
 
-def _projects(projects: Projects) -> list[str]:
+def projects_lines(projects: Projects) -> list[str]:
     lines = [_row(*projects.columns)]
     previous = None
     for p in projects.items:
@@ -90,10 +91,8 @@ def render(doc: Document) -> str:
         out += _area(area)
     for note in doc.notes:
         out += ["", _note(note)]
-    if doc.ieep:
-        _block(out, doc.ieep.heading, _ieep(doc.ieep))
-    if doc.spending:
-        _block(out, doc.spending.heading, _spending(doc.spending))
-    if doc.projects:
-        _block(out, doc.projects.heading, _projects(doc.projects))
+    for table in SIDE_TABLES:
+        part = getattr(doc, table.name)
+        if part is not None:
+            _block(out, part.heading, table.render(part))
     return "\n".join(out) + "\n"

@@ -1,23 +1,77 @@
-"""The Lark parser: the grammar file is package data, the parser is built once, on first use."""
+"""The grammar at work: grammar/sheet.lark (package data), built once per process into an LALR
+parser whose transformer runs during the parse, so the parse gives the sheet's parts directly:
+preamble, main table (areas -> sub-areas -> rows), notes, side tables. A row the grammar
+refuses is set aside with its place, and parsing goes on."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput
-from lark.lexer import Lexer
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedToken
+
+from .draft import AreaRows, MainTableRows, Preamble, Row, SheetRows, SideTableRows, SubareaRows
+from .lexer import Classified, ContextualLexer
+from .side_tables import SIDE_TABLES
+
+# what each token is, for the message about a row out of place
+DESCRIPTIONS = {
+    "TITLE": "a title line", "OFFICE": "an office line", "TEXT": "a line of text", "HEADER": "a main-table header",
+    "AREA_ROW": "an area row", "SUBAREA_ROW": "a sub-area row", "KPI_ROW": "a KPI row",
+    "VALUES_ROW": "a row of references and targets", "STRAY": "a line of text", "HEADING": "a heading",
+    "IEEP_HEADER": "an I.E.E.P. header", "AMOUNT_ROW": "a row of a label and an amount",
+    "SPENDING_HEADER": "a spending-table header", "PROJECTS_HEADER": "a projects-annex header",
+    "PROJECT_ROW": "a project row", "ITEM_ROW": "a row of cells",
+}
 
 
-class _Tokens(Lexer):
-    """objparse.lexer has already made one token per line; Lark only has to read them."""
+def _rows(children: list[Any]) -> list[Row]:
+    return [c.value for c in children if isinstance(c, Token)]
 
-    def __init__(self, lexer_conf):  # noqa: D107 - Lark's custom-lexer interface
-        pass
 
-    def lex(self, data):
-        return iter(data)
+class _Parts(Transformer):
+    """Called by the parser as it reduces each rule: rows grouped as the grammar nests them."""
+
+    def preamble(self, children: list[Token]) -> Preamble:
+        return Preamble([(t.type, t.value) for t in children])
+
+    def subarea(self, children: list[Token]) -> SubareaRows:
+        return SubareaRows(children[0].value, _rows(children[1:]))
+
+    def area(self, children: list[Any]) -> AreaRows:
+        return AreaRows(children[0].value, _rows(children[1:]), [c for c in children if isinstance(c, SubareaRows)])
+
+    def main_table(self, children: list[Any]) -> MainTableRows:
+        header = children[0].value if isinstance(children[0], Token) else None
+        return MainTableRows(header, [c for c in children if isinstance(c, AreaRows)])
+
+    def note(self, children: list[Token]) -> Row:
+        return children[0].value
+
+    def start(self, children: list[Any]) -> SheetRows:
+        sheet = SheetRows(children[0])
+        for child in children[1:]:
+            if isinstance(child, MainTableRows):
+                sheet.main = child
+            elif isinstance(child, SideTableRows):
+                sheet.tables.append(child)
+            else:
+                sheet.notes.append(child)
+        return sheet
+
+
+def _side_table(name: str):
+    def rows(self: _Parts, children: list[Token]) -> SideTableRows:
+        heading = children[0].value if children[0].type == "HEADING" else None
+        at = 1 if heading is not None else 0
+        return SideTableRows(name, heading, children[at].value, _rows(children[at + 1:]))
+    return rows
+
+
+for _table in SIDE_TABLES:  # each side table's grammar rule is named after it
+    setattr(_Parts, _table.name, _side_table(_table.name))
 
 
 def grammar_text() -> str:
@@ -26,17 +80,19 @@ def grammar_text() -> str:
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    return Lark(grammar_text(), parser="lalr", lexer=_Tokens, maybe_placeholders=False)
+    return Lark(grammar_text(), parser="lalr", lexer=ContextualLexer, transformer=_Parts(), strict=True)
 
 
-def parse_tokens(tokens: list[Token]) -> tuple[Tree, list[Token]]:
-    """Parse the token stream; a token the grammar does not expect is set aside (returned
-    second) and parsing goes on, so one misplaced line never costs the rest of the sheet."""
-    rejected: list[Token] = []
+def parse(rows: Classified) -> SheetRows:
+    """The sheet's parts; rows the grammar refuses are in `unexpected`, with why."""
+    unexpected: list[tuple[Row, str]] = []
 
-    def skip(error: UnexpectedInput) -> bool:
-        rejected.append(error.token)
+    def set_aside(error: UnexpectedToken) -> bool:
+        if error.token.type == "$END":
+            return False
+        unexpected.append((error.token.value, f"{DESCRIPTIONS[error.token.type]} where the sheet's layout has no place for one"))
         return True
 
-    # one iterator for the whole parse: after an error Lark resumes from where it stopped
-    return parser().parse(iter(tokens), on_error=skip), rejected
+    sheet: SheetRows = parser().parse(rows, on_error=set_aside)  # type: ignore[arg-type]
+    sheet.unexpected = unexpected
+    return sheet

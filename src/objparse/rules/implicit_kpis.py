@@ -3,11 +3,11 @@ row under it stands for one KPI, named after the sub-area and marked implicit.""
 
 from __future__ import annotations
 
-from ..draft import TableRow
+from ..draft import Placed, RowKind
 
 
-def implicit_scopes(rows: list[TableRow]) -> set[int]:
-    """Lines of the sub-area rows that stand for a KPI of their own."""
-    with_kpis = {row.scope for row in rows if row.kind == "kpi"}
-    with_values = {row.scope for row in rows if row.reference is not None or row.target is not None}
-    return {scope for scope in with_values - with_kpis if scope is not None}
+def stands_for_kpi(head: Placed | None, rows: list[Placed]) -> bool:
+    """Does the sub-area row `head`, with `rows` under it (head included), stand for a KPI?"""
+    return (head is not None and head.name is not None
+            and not any(row.kind is RowKind.KPI for row in rows)
+            and any(row.reference is not None or row.target is not None for row in rows))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from ..draft import Cell, cells_of
-from ..lexer import Row
+import attrs
+
+from ..draft import Cell, SideTableRows
 from ..model import Ieep, IeepItem
 from ..rules.money_tree import TreeItem, recover
 from ..values.cells import CellKind
@@ -15,7 +17,19 @@ from .found import Findings
 _MINUS = re.compile(r"^\(\s*-\s*\)|\(\s*-\s*\)\s*$")  # '(-)' after the label, or before it
 
 
-def _amount(cell: Cell, found: Findings):
+@attrs.frozen
+class _Row:
+    label: Cell
+    money: Cell | None
+    amount: Decimal | None
+    italic: bool
+
+    @property
+    def sign(self) -> int:
+        return -1 if _MINUS.search(self.label.text) else 1
+
+
+def _amount(cell: Cell, found: Findings) -> Decimal | None:
     try:
         return parse_money(cell.text) if cell.kind is CellKind.MONEY else parse_number(cell.text)
     except NumberFormatError as exc:
@@ -23,32 +37,29 @@ def _amount(cell: Cell, found: Findings):
         return None
 
 
-def parse(heading: str | None, header: Row, rows: list[Row], found: Findings) -> Ieep:
-    head = list(header.texts())
-    for cell in cells_of(header)[1:-1]:
+def parse(table: SideTableRows, found: Findings) -> Ieep:
+    header = table.header
+    head = header.texts()
+    for cell in header.filled[1:-1]:
         found.unplaced(cell, "I.E.E.P. header")
-    drafts = []
-    for row in rows:
-        cells = cells_of(row)
-        label = cells[0]
-        money = next((c for c in reversed(cells[1:]) if c.kind in (CellKind.MONEY, CellKind.NUMBER)), None)
-        for cell in cells[1:]:
+    rows = []
+    for row in table.rows:
+        label, *rest = row.filled
+        money = next((c for c in reversed(rest) if c.kind in (CellKind.MONEY, CellKind.NUMBER)), None)
+        for cell in rest:
             if cell is not money:
                 found.unplaced(cell, "I.E.E.P. table")
-        drafts.append(dict(
-            label=label.text,
-            amount=_amount(money, found) if money else None,
-            raw=money.text if money else None,
-            sign=-1 if _MINUS.search(label.text) else 1,
-            emphasis=label.column in row.italic,
-            line=row.line,
-        ))
-    shape = recover([TreeItem(d["amount"], d["sign"], d["emphasis"]) for d in drafts])
-    if not shape.complete and drafts:
+        amount = _amount(money, found) if money else None
+        rows.append(_Row(label, money, amount, label.column in row.italic))
+    shape = recover([TreeItem(r.amount, r.sign, r.italic) for r in rows])
+    if not shape.complete and rows:
         found.add("ieep-no-tree", "I.E.E.P. amounts admit no single tree", header.line)
-    items = tuple(IeepItem(id=i, level=shape.levels[i], parent=shape.parents[i], **d) for i, d in enumerate(drafts))
+    items = tuple(
+        IeepItem(id=i, label=r.label.text, amount=r.amount, raw=r.money.text if r.money else None, sign=r.sign,
+                 level=shape.levels[i], parent=shape.parents[i], emphasis=r.italic, line=r.label.line)
+        for i, r in enumerate(rows))
     return Ieep(
-        heading=heading,
+        heading=table.heading.filled[0].text if table.heading else None,
         title=head[0],
         column=head[-1] if len(head) > 1 else None,
         line=header.line,

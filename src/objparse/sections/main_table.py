@@ -1,51 +1,48 @@
-"""The main table: areas -> sub-areas -> KPIs, after the damage rules have run in order."""
+"""The main table: areas -> sub-areas -> KPIs. The grammar nests the rows; here each sub-area's
+rows go through the damage rules, in order, and become KPIs."""
 
 from __future__ import annotations
 
-from ..draft import Cell, TableRow
-from ..lexer import Row
-from ..model import Area, Kpi, Subarea
-from ..rules import implicit_kpis, merged_cells, misplaced_values, shifted_rows, wrapped_cells
+from decimal import Decimal
+
+from ..draft import AreaBuilder, AreaRows, Cell, MainTableRows, Placed, Row, RowKind, SubareaBuilder
+from ..model import Area, Kpi
+from ..rules import implicit_kpis, merged_cells, misplaced_values, wrapped_cells
 from ..values.citations import parse_citations
 from ..values.names import area_code, same_name, split_marker
 from ..values.numbers import NumberFormatError, parse_percent
 from ..values.targets import parse_target
 from .found import Findings
 
-REFERENCE_HEADER = "RIFERIMENTI"
+
+def columns(header: Row | None) -> tuple[str, ...]:
+    return header.texts() if header is not None else ()
 
 
-def columns(header: Row) -> tuple[str, ...]:
-    return header.texts()
+def parse(table: MainTableRows, found: Findings, documents: tuple[str, ...] = ()) -> tuple[Area, ...]:
+    areas: list[AreaBuilder] = []
+    for rows in table.areas:
+        area = _area(rows.head.placed, areas, found)
+        for head, members in _subarea_rows(rows):
+            sub = _subarea(area, head.placed if head else None, members, found, documents)
+            if sub is not None:
+                area.subareas.append(sub)
+    return tuple(a.freeze() for a in areas)
 
 
-def parse(header: Row | None, rows: list[Row], found: Findings, documents: tuple[str, ...] = ()) -> tuple[Area, ...]:
-    ref_col = shifted_rows.REFERENCE_COLUMN
-    if header is not None and REFERENCE_HEADER in header.cells:
-        ref_col = header.cells.index(REFERENCE_HEADER)
-    table = [shifted_rows.place(row, ref_col) for row in rows]
-    table = merged_cells.assign_scopes(table)
-    table = wrapped_cells.join(table, documents)
-    table = misplaced_values.move_targets(table, documents)
-    implicit = implicit_kpis.implicit_scopes(table)
-    filled = merged_cells.fill_values(table)
-    _report_unused(table, filled, implicit, found)
-    return _assemble(filled, implicit, found)
+def _subarea_rows(rows: AreaRows) -> list[tuple[Row | None, list[Row]]]:
+    """(sub-area row, rows under it) of each sub-area of an area. The area row is its first
+    sub-area's row when it names one, weighs one or carries values."""
+    head = rows.head.placed
+    assert head is not None
+    groups: list[tuple[Row | None, list[Row]]] = []
+    if head.name or head.weight or head.reference or head.target or rows.members:
+        groups.append((rows.head, rows.members))
+    groups += [(sub.head, sub.members) for sub in rows.subareas]
+    return groups
 
 
-def _report_unused(own: list[TableRow], filled: list[TableRow], implicit: set[int], found: Findings) -> None:
-    """A reference or target printed on a row without a KPI (the sub-area row, a row of values)
-    that no KPI took: kept in unparsed rather than lost."""
-    used = {(cell.line, cell.column) for row in filled if row.kind == "kpi" or row.line in implicit
-            for cell in (row.reference, row.target) if cell is not None}
-    for row in own:
-        if row.kind != "kpi" and row.scope is not None:
-            for cell in (row.reference, row.target):
-                if cell is not None and (cell.line, cell.column) not in used:
-                    found.unplaced(cell, "main table (no KPI takes this value)")
-
-
-def _weight(cell: Cell | None, found: Findings):
+def _weight(cell: Cell | None, found: Findings) -> Decimal | None:
     if cell is None:
         return None
     try:
@@ -55,7 +52,61 @@ def _weight(cell: Cell | None, found: Findings):
         return None
 
 
-def _kpi(row: TableRow, name: str, implicit: bool) -> Kpi:
+def _area(head: Placed | None, areas: list[AreaBuilder], found: Findings) -> AreaBuilder:
+    """The area an area row opens, or the one before when the row prints it again."""
+    assert head is not None and head.area is not None
+    name, marker = split_marker(head.area.text)
+    weight = _weight(head.area_weight, found)
+    if areas and same_name(name, areas[-1].name):
+        if weight != areas[-1].weight_pct and head.area_weight is not None:
+            found.unplaced(head.area_weight, "main table (a second, different weight for the area)")
+        return areas[-1]
+    areas.append(AreaBuilder(name, area_code(name), weight, marker, head.line))
+    return areas[-1]
+
+
+def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: Findings,
+             documents: tuple[str, ...]) -> SubareaBuilder | None:
+    rows = [head] if head is not None else []
+    for member in members:
+        if member.placed is None:
+            found.set_aside([member], "unexpected-line", "line inside the main table")
+        else:
+            rows.append(member.placed)
+    rows = wrapped_cells.join(rows, documents)
+    rows = misplaced_values.move_targets(rows, documents)
+    implicit = implicit_kpis.stands_for_kpi(rows[0] if head is not None else None, rows)
+    filled = merged_cells.fill_values(rows)
+    _report_unused(rows, filled, implicit, found)
+    for row in rows:
+        if (row.kind is not RowKind.AREA and row.area_weight is not None
+                and _weight(row.area_weight, found) != area.weight_pct):
+            found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
+        for cell in row.extra:
+            found.unplaced(cell, "main table")
+    if head is None and not any(row.kind is RowKind.KPI for row in rows):
+        return None
+    name = head.name.text if head is not None and head.name is not None else ""
+    sub = SubareaBuilder(name, _weight(head.weight if head else None, found), head.line if head else rows[0].line)
+    if implicit:
+        sub.kpis.append(_kpi(filled[0], name, True))
+    sub.kpis += [_kpi(row, row.name.text, False) for row in filled if row.kind is RowKind.KPI and row.name]
+    return sub
+
+
+def _report_unused(own: list[Placed], filled: list[Placed], implicit: bool, found: Findings) -> None:
+    """A reference or target printed on a row without a KPI (the sub-area row, a row of values)
+    that no KPI took: kept in unparsed rather than lost."""
+    used = {(cell.line, cell.column) for i, row in enumerate(filled) if row.kind is RowKind.KPI or (implicit and i == 0)
+            for cell in (row.reference, row.target) if cell is not None}
+    for row in own:
+        if row.kind is not RowKind.KPI:
+            for cell in (row.reference, row.target):
+                if cell is not None and (cell.line, cell.column) not in used:
+                    found.unplaced(cell, "main table (no KPI takes this value)")
+
+
+def _kpi(row: Placed, name: str, implicit: bool) -> Kpi:
     reference = row.reference.text if row.reference else None
     return Kpi(
         name=name,
@@ -64,36 +115,4 @@ def _kpi(row: TableRow, name: str, implicit: bool) -> Kpi:
         reference=reference,
         citations=parse_citations(reference),
         target=parse_target(row.target.text if row.target else None),
-    )
-
-
-def _assemble(table: list[TableRow], implicit: set[int], found: Findings) -> tuple[Area, ...]:
-    areas: list[dict] = []
-    for row in table:
-        for cell in row.extra:
-            found.unplaced(cell, "main table")
-        if row.scope is None or (row.kind != "area" and not areas):
-            found.add("orphan-row", "main-table row before any area row", row.line)
-            for cell in (row.area, row.area_weight, row.weight, row.name, row.reference, row.target):
-                if cell is not None:
-                    found.unplaced(cell, "main table")
-            continue
-        name, marker = split_marker(row.area.text) if row.area else (None, None)
-        if row.kind == "area" and not (areas and same_name(name, areas[-1]["name"])):
-            areas.append(dict(name=name, code=area_code(name), weight_pct=_weight(row.area_weight, found),
-                              marker=marker, line=row.line, subareas=[]))
-        elif row.area_weight is not None and _weight(row.area_weight, found) != areas[-1]["weight_pct"]:
-            found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
-        if row.kind == "subarea" or (row.kind == "area" and (row.name or row.weight)):
-            sub_name = row.name.text if row.name else ""
-            kpis = [_kpi(row, sub_name, True)] if row.line in implicit else []
-            areas[-1]["subareas"].append(dict(name=sub_name, weight_pct=_weight(row.weight, found),
-                                              line=row.line, kpis=kpis))
-        elif row.kind == "kpi":
-            if not areas[-1]["subareas"]:  # KPIs straight under an area row that names no sub-area
-                areas[-1]["subareas"].append(dict(name="", weight_pct=None, line=row.line, kpis=[]))
-            areas[-1]["subareas"][-1]["kpis"].append(_kpi(row, row.name.text, False))
-    return tuple(
-        Area(**{**a, "subareas": tuple(Subarea(**{**s, "kpis": tuple(s["kpis"])}) for s in a["subareas"])})
-        for a in areas
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexer import Row
+from ..draft import Row
 from ..model import Note
 from ..values.acts import parse_act
 

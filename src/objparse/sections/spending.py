@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..draft import Cell, cells_of
-from ..lexer import Row
+import attrs
+
+from ..draft import Cell, SideTableRows
 from ..model import Spending, SpendingRule
 from ..rules.fill import fill
 from .found import Findings
@@ -16,7 +17,18 @@ _PHASE = re.compile(r"^(?:[IVX]+(?:\s*[-,]\s*[IVX]+)*\s+)?(?:forecast|trimestre|
                     r"|^[IVX]+(?:\s*[-,]\s*[IVX]+)*$", re.IGNORECASE)
 
 
-def _split(cells: list[Cell]) -> tuple[Cell | None, Cell | None, Cell | None, list[Cell]]:
+@attrs.define
+class _Rule:
+    measure: str | None
+    phase: str | None
+    rule: str
+    line: int
+
+    def freeze(self, measure: str | None) -> SpendingRule:
+        return SpendingRule(measure=measure, phase=self.phase, rule=self.rule, line=self.line)
+
+
+def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | None, list[Cell]]:
     """measure, phase, rule of one row: the rule is the last cell; a phase is short and names
     a period; whatever stands before them is the measure."""
     if not cells:
@@ -28,28 +40,25 @@ def _split(cells: list[Cell]) -> tuple[Cell | None, Cell | None, Cell | None, li
     return measure, phase, rule, before
 
 
-def parse(heading: str | None, header: Row, rows: list[Row], found: Findings) -> Spending:
-    drafts = []
-    for row in [header, *rows]:
-        cells = cells_of(row)
-        if row is header:
-            cells = cells[1:]
+def parse(table: SideTableRows, found: Findings) -> Spending:
+    header = table.header
+    rules: list[_Rule] = []
+    for row in [header, *table.rows]:
+        cells = row.filled[1:] if row is header else row.filled
         measure, phase, rule, rest = _split(cells)
         for cell in rest:
             found.unplaced(cell, "spending table")
         if rule is None:
             continue
-        if measure is None and phase is None and drafts and rule.column >= RULE:
+        if measure is None and phase is None and rules and rule.column >= RULE:
             # a lone cell in the rule column: the rule above, wrapped onto this row
-            drafts[-1]["rule"] += " " + rule.text
+            rules[-1].rule += " " + rule.text
             continue
-        drafts.append(dict(measure=measure.text if measure else None, phase=phase.text if phase else None,
-                           rule=rule.text, line=row.line))
-    measures = fill([d["measure"] for d in drafts])
-    rules = tuple(SpendingRule(**{**d, "measure": m}) for d, m in zip(drafts, measures))
+        rules.append(_Rule(measure.text if measure else None, phase.text if phase else None, rule.text, row.line))
+    measures = fill([r.measure for r in rules])
     return Spending(
-        heading=heading,
-        title=header.cells[0],
+        heading=table.heading.filled[0].text if table.heading else None,
+        title=header.filled[0].text,
         line=header.line,
-        rules=rules,
+        rules=tuple(r.freeze(m) for r, m in zip(rules, measures)),
     )

@@ -57,6 +57,21 @@ def parse_office(label: str | None) -> Office:
     return Office(label, kind, _proper(m.group("name").strip()), m.group("role"))
 
 
+# NOPE24_DCBOL_16.1, PES2024_DCO_MI.06_100: an upper-case code, separators between runs of letters
+# and digits, and after the last underscore letters, digits and dots with at least one digit.
+# The separators are mandatory between runs, so the pattern cannot backtrack.
+_ID_HEAD = re.compile(r"[A-Z][A-Z0-9]*(?:[_.-][A-Za-z0-9]+)*")
+_ID_TAIL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
+_DIGITS = frozenset("0123456789")
+
+
+def is_project_id(text: str) -> bool:
+    """Is the text shaped like a project ID ('NOPE24_DCFI_1.3')?"""
+    head, underscore, tail = text.rpartition("_")
+    return (bool(underscore) and bool(tail) and _ID_HEAD.fullmatch(head) is not None
+            and _ID_TAIL.issuperset(tail) and not _DIGITS.isdisjoint(tail))
+
+
 def same_name(a: str | None, b: str | None) -> bool:
     """Names compared the way the sheets vary them: case, spacing and punctuation aside."""
     return name_key(a) == name_key(b)

@@ -1,0 +1,44 @@
+"""The side tables after the main table, in one registry: adding a fourth is adding one entry
+(and the modules it names). Each entry names, by dotted path, the functions of the layers that
+handle it, so that the layers keep their dependency rules: they are imported when first used."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import import_module
+from typing import Any, Callable
+
+import attrs
+
+
+@attrs.frozen
+class SideTable:
+    name: str  # the Document field and the grammar rule
+    token: str  # the token type of its header row (objparse.lexer)
+    table: str  # the tidy table of its items (objparse.export.tables)
+    items: str  # the model field that holds its items
+    section: str  # 'module:function' turning its rows into the model record
+    renderer: str  # 'module:function' giving its lines back as sheet text
+
+    def parse(self, *args: Any) -> Any:
+        return _load(self.section)(*args)
+
+    def render(self, *args: Any) -> Any:
+        return _load(self.renderer)(*args)
+
+
+@lru_cache(maxsize=None)
+def _load(path: str) -> Callable[..., Any]:
+    module, _, name = path.partition(":")
+    return getattr(import_module(module), name)  # type: ignore[no-any-return]
+
+
+SIDE_TABLES = (
+    SideTable("ieep", "IEEP_HEADER", "ieep_items", "items",
+              "objparse.sections.ieep:parse", "objparse.rendering:ieep_lines"),
+    SideTable("spending", "SPENDING_HEADER", "spending_rules", "rules",
+              "objparse.sections.spending:parse", "objparse.rendering:spending_lines"),
+    SideTable("projects", "PROJECTS_HEADER", "projects", "items",
+              "objparse.sections.projects:parse", "objparse.rendering:projects_lines"),
+)
+BY_NAME = {t.name: t for t in SIDE_TABLES}
