@@ -1,152 +1,413 @@
-"""Hypothesis strategies for objective sheets, and the export damage that objparse must undo."""
+"""Generated objective sheets, and the export damage objparse must undo.
+
+Two generators share one small interface, `Draws`: hypothesis draws them in the property tests
+(so failures shrink), a seeded `random.Random` in the benchmark (so the corpus is the same on
+every run). `document(d)` builds a whole Document — areas whose weights sum to 100, sub-areas,
+KPIs of every target kind with their citations, notes with acts, an I.E.E.P. tree that adds
+up, spending rules, projects linked to KPIs — with every derived field known by construction;
+`objparse.render` turns it into a clean sheet and `damage(text, d)` damages it the way exports do.
+"""
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any, Protocol, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
+from objparse import checks
+from objparse.model import (
+    Act,
+    Area,
+    Citation,
+    Document,
+    Ieep,
+    IeepItem,
+    Kpi,
+    Note,
+    Office,
+    Project,
+    Projects,
+    Spending,
+    SpendingRule,
+    Subarea,
+    Target,
+)
 from objparse.values.numbers import format_number
 
-AREAS = ["Valore Sociale", "Valore Istituzionale", "Valore Economico", "Valore di Ecosistema", "Valore organizzativo"]
-WORDS = ["Indice", "Indicatore", "Percentuale", "Capacità", "gestione", "della", "spesa", "qualità", "servizi",
-         "definito", "carico", "lavoro", "ricorsi", "amministrativi", "giacenza", "(AI)", "Revisioni", "L.114/2014",
-         "customer", "processi", "interni", "benessere", "risorse", "impiegate", "rete", "Cittadino"]
-DOCUMENTS = ["Obiettivi 2024", "PIAO", "SMVP"]
+T = TypeVar("T")
 
 
-def name(first=("Indice", "Indicatore", "Percentuale", "Capacità", "Razionalizzazione", "Controllo", "Impatto")):
-    return st.tuples(st.sampled_from(first), st.lists(st.sampled_from(WORDS), min_size=1, max_size=6)).map(
-        lambda t: " ".join([t[0], *t[1]]))
+class Draws(Protocol):
+    def integer(self, lo: int, hi: int) -> int: ...
+
+    def choice(self, options: Sequence[T]) -> T: ...
 
 
-def _decimal(whole: int, places: int, frac: int) -> Decimal:
-    return Decimal(f"{whole}.{str(frac).zfill(places)[-places:]}") if places else Decimal(whole)
+class RandomDraws:
+    def __init__(self, seed: int):
+        self.random = random.Random(seed)
+
+    def integer(self, lo: int, hi: int) -> int:
+        return self.random.randint(lo, hi)
+
+    def choice(self, options: Sequence[T]) -> T:
+        return options[self.random.randrange(len(options))]
 
 
-decimals = st.builds(_decimal, st.integers(0, 10**10), st.sampled_from([0, 2, 3]), st.integers(0, 999))
+class HypothesisDraws:
+    def __init__(self, draw: Any):
+        self.draw = draw
 
-targets = st.one_of(
-    decimals.map(format_number),
-    decimals.map(lambda d: format_number(d.to_integral_value()) + " €"),
-    st.integers(0, 100).map(lambda n: f"{n}%"),
-    st.just("Scostamento 0 su budget del Cruscotto Qualità 2024"),
-    st.sampled_from(["SMVP - Par. 6.2.10", "SMVP - Par 6.2.11"]),
-)
+    def integer(self, lo: int, hi: int) -> int:
+        return self.draw(st.integers(lo, hi))
+
+    def choice(self, options: Sequence[T]) -> T:
+        return self.draw(st.sampled_from(options))
+
+
+def chance(d: Draws, one_in: int) -> bool:
+    return d.integer(1, one_in) == 1
+
+
+def draws() -> st.SearchStrategy[HypothesisDraws]:
+    return st.builds(HypothesisDraws, st.data().map(lambda data: data.draw))
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+YEAR = 2024
+AREAS = [("Valore Sociale", "sociale"), ("Valore Istituzionale", "istituzionale"),
+         ("Valore Economico", "economico"), ("Valore di Ecosistema", "ecosistema"),
+         ("Valore organizzativo", "organizzativo")]
+FIRST = ["Indice", "Indicatore", "Percentuale", "Capacità", "Razionalizzazione", "Controllo", "Impatto",
+         "Riduzione", "Tempi"]
+MIDDLE = ["di", "della", "delle", "gestione", "spesa", "qualità", "servizi", "definito", "carico", "lavoro",
+          "ricorsi", "amministrativi", "giacenza", "(AI)", "Revisioni", "L.114/2014", "customer", "processi",
+          "interni", "benessere", "risorse", "impiegate", "rete", "Cittadino", "e", "per"]
+# a name never ends with a word that leaves its phrase open ('della', 'e'): that would read as wrapped
+LAST = ["servizi", "qualità", "ricorsi", "lavoro", "processi", "benessere", "Cittadino", "(AI)", "Revisioni",
+        "interni", "definito", "giacenza"]
+SUBAREA_FIRST = ["Compliance", "Capacità", "Massimizzazione", "Impatto", "Efficacia", "Consolidamento"]
+DOCUMENTS = [f"Obiettivi {YEAR}", "PIAO", "SMVP"]
+REGISTER = f"Allegato 2 Anagrafica Progetti {YEAR}"
+OFFICES = [("DC Risorse Umane", "central", "Risorse Umane", None),
+           ("DC Pensioni", "central", "Pensioni", None),
+           ("REG. LOMBARDIA - Direttore Regionale", "regional", "Lombardia", "Direttore Regionale"),
+           ("REG. CAMPANIA - Direttore Regionale", "regional", "Campania", "Direttore Regionale"),
+           ("DCM ROMA - Direttore di Coordinamento Metropolitano", "metropolitan", "Roma",
+            "Direttore di Coordinamento Metropolitano")]
+MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+          "ottobre", "novembre", "dicembre"]
+TEXT_TARGETS = [f"Scostamento 0 su budget del Cruscotto Qualità {YEAR}", "Rispetto della scadenza",
+                "Mantenimento del valore"]
+
+
+def name(d: Draws, first: Sequence[str] = FIRST) -> str:
+    words = [d.choice(first)] + [d.choice(MIDDLE) for _ in range(d.integer(0, 4))] + [d.choice(LAST)]
+    return " ".join(words)
+
+
+def unique(d: Draws, make: Any, n: int) -> list[str]:
+    out: list[str] = []
+    while len(out) < n:
+        value = make(d)
+        if value not in out:
+            out.append(value)
+    return out
+
+
+def weights(d: Draws, n: int) -> list[Decimal]:
+    """n whole percentages summing to 100."""
+    cuts = sorted(d.integer(0, 100) for _ in range(n - 1))
+    bounds = [0, *cuts, 100]
+    return [Decimal(bounds[i + 1] - bounds[i]) for i in range(n)]
+
+
+# --- values -------------------------------------------------------------------------------------
+
+def decimal(d: Draws) -> Decimal:
+    places = d.choice([0, 0, 2, 3])
+    whole = d.integer(0, 10 ** d.choice([1, 3, 6, 9]))
+    return Decimal(whole) if not places else Decimal(f"{whole}.{d.integer(0, 10 ** places - 1):0{places}d}")
+
+
+def target(d: Draws) -> Target:
+    kind = d.choice(["number", "money", "percent", "text", "reference"])
+    if kind == "number":
+        value = decimal(d)
+        return Target(format_number(value), "number", value, None)
+    if kind == "money":
+        value = Decimal(d.integer(0, 10 ** 10))
+        return Target(format_number(value) + " €", "money", value, "EUR")
+    if kind == "percent":
+        value = Decimal(d.integer(0, 100))
+        return Target(f"{value}%", "percent", value, "%")
+    if kind == "text":
+        return Target(d.choice(TEXT_TARGETS), "text", None, None)
+    raw, cites = citation(d, "SMVP", "paragraph")
+    return Target(raw, "reference", None, None, (cites,))
+
+
+def citation(d: Draws, document: str, form: str | None = None) -> tuple[str, Citation]:
+    """A citation's text and what it means."""
+    form = form or d.choice(["page", "following", "pages", "paragraph", "annex"])
+    page = d.integer(1, 120)
+    if form == "page":
+        return f"{document} - Pag. {page}", Citation(document, None, page, page)
+    if form == "following":
+        return f"{document} - pag. {page} e segg.", Citation(document, None, page, page, True)
+    if form == "pages":
+        last = page + d.integer(1, 9)
+        return f"{document} - Pagg. {page}-{last}", Citation(document, None, page, last)
+    if form == "paragraph":
+        par = f"{d.integer(1, 9)}.{d.integer(1, 9)}.{d.integer(1, 20)}"
+        return f"{document} - Par. {par}", Citation(document, paragraph=par)
+    if form == "register":
+        return f"{document} - {REGISTER}", Citation(document, REGISTER)
+    annex = "Allegato 1 Tabelle integrative"
+    return f"{document} - {annex} Pag. {page}", Citation(document, annex, page, page)
+
+
+def reference(d: Draws) -> tuple[str, tuple[Citation, ...]]:
+    parts = [citation(d, d.choice(DOCUMENTS)) for _ in range(d.integer(1, 2))]
+    return "; ".join(text for text, _ in parts), tuple(c for _, c in parts)
+
+
+def kpi(d: Draws, kpi_name: str, implicit: bool = False) -> Kpi:
+    text, cites = reference(d)
+    return Kpi(kpi_name, 0, implicit, text, cites, target(d))
+
+
+def register_kpi(d: Draws, kpi_name: str, implicit: bool = False) -> Kpi:
+    """A KPI whose reference cites the projects register: it lists the projects of its sub-area."""
+    text, cite = citation(d, f"Obiettivi {YEAR}", "register")
+    return Kpi(kpi_name, 0, implicit, text, (cite,), Target("100", "number", Decimal(100), None))
+
+
+# --- the parts of a document ----------------------------------------------------------------------
+
+@attrs.frozen
+class Size:
+    """How big generated documents are: small ones for the property tests, sheets of the size
+    INPS publishes (five areas, some thirty KPIs, an I.E.E.P. tree of forty items) for the benchmark."""
+
+    area_absent: int = 2  # each area is left out one time in this many
+    kpis: tuple[int, int] = (1, 4)
+    ieep_items: tuple[int, int] = (3, 12)
+    side_table_absent: int = 2
+
+
+SMALL = Size()
+REAL = Size(area_absent=10, kpis=(1, 7), ieep_items=(15, 40), side_table_absent=5)
+
+def subarea(d: Draws, sub_name: str, weight: Decimal, size: Size) -> Subarea:
+    if chance(d, 5):  # values on the sub-area row, no KPI row: one implicit KPI
+        make = register_kpi if chance(d, 3) else kpi
+        return Subarea(sub_name, weight, 0, (make(d, sub_name, True),))
+    names = unique(d, name, d.integer(*size.kpis))
+    kpis = [kpi(d, n) for n in names]
+    if chance(d, 4):
+        kpis.append(register_kpi(d, "Progetti"))
+    return Subarea(sub_name, weight, 0, tuple(kpis))
+
+
+def areas(d: Draws, size: Size) -> tuple[Area, ...]:
+    chosen = [a for a in AREAS if not chance(d, size.area_absent)] or [d.choice(AREAS)]
+    out = []
+    for (area_name, code), weight in zip(chosen, weights(d, len(chosen))):
+        sub_names = unique(d, lambda d: name(d, SUBAREA_FIRST), d.integer(1, 3))
+        subs = tuple(subarea(d, s, w, size) for s, w in zip(sub_names, weights(d, len(sub_names))))
+        marker = "*" if code == "organizzativo" and chance(d, 2) else None
+        out.append(Area(area_name, code, weight, marker, 0, subs))
+    return tuple(out)
+
+
+def act_note(d: Draws, label: str, kind: str) -> Note:
+    day, month, year = d.integer(1, 28), d.integer(1, 12), YEAR - d.integer(0, 1)
+    number = str(d.integer(1, 200))
+    text = f"{kind} N. {number} del {day} {MONTHS[month - 1]} {year}"
+    return Note(label, None, text, Act(kind, number, f"{year}-{month:02d}-{day:02d}"), 0)
+
+
+def notes(d: Draws, marked: bool) -> tuple[Note, ...]:
+    out = [act_note(d, "SMVP", "Determinazione commissariale"), act_note(d, "PIAO", "Determinazione commissariale"),
+           act_note(d, f"Obiettivi {YEAR}", "Determinazione del Direttore Generale")]
+    if chance(d, 2):
+        out.append(Note("Sussidiarietà", None, "La DR/DCM dovrà mettere a disposizione i volumi di produzione", None, 0))
+    if marked:
+        out.append(Note(None, "*", "Per gli Obiettivi Generali di Ente il valore assegnato è quello di sede.", None, 0))
+    if chance(d, 2):
+        out.append(Note(None, None, "I progetti assegnati sono riportati nell'allegato 3", None, 0))
+    return tuple(out)
+
+
+IEEP_LABELS = ["Accertato", "Entrate Contributive", "Accertamenti da vigilanza", "Minori prestazioni",
+               "Incassi e Pagamenti", "Incassi da Vigilanza Ispettiva", "Prestazioni", "Azioni Surrogatorie",
+               "Incassi da Riscatti", "Accertamento ECA", "Versamenti Volontari", "Visite Mediche"]
+
+
+def ieep(d: Draws, size: Size) -> Ieep:
+    """A money tree in pre-order whose parents are the signed sums of their children. In small
+    trees every leaf's amount carries a distinct power of three in its low digits, so that no
+    other tree adds up: the tree is the only reading of the figures. Large trees have amounts
+    of the size sheets print."""
+    n = d.integer(*size.ieep_items)
+    parents: list[int | None] = [None]
+    for i in range(1, n):
+        # pre-order: the parent is an ancestor of the previous item, or the previous item itself
+        chain, j = [], i - 1
+        while j is not None:
+            chain.append(j)
+            j = parents[j]
+        parents.append(d.choice(chain))
+    kids = {i: [k for k in range(n) if parents[k] == i] for i in range(n)}
+    signs = [1] + [-1 if chance(d, 5) else 1 for _ in range(1, n)]
+    amounts = [Decimal(0)] * n
+    leaf = 0
+    for i in range(n - 1, -1, -1):
+        if kids[i]:
+            amounts[i] = sum((amounts[k] * signs[k] for k in kids[i]), Decimal(0))
+        else:
+            leaf += 1
+            amounts[i] = Decimal(d.integer(1, 999) * 10 ** 8 + 3 ** leaf if n <= 12 else d.integer(10 ** 4, 10 ** 9))
+    if amounts[0] < 0:
+        return ieep(d, size)
+    levels = [0] * n
+    for i in range(1, n):
+        levels[i] = levels[parents[i]] + 1  # type: ignore[index]
+    items = []
+    for i in range(n):
+        label = f"OBIETTIVI {YEAR}" if i == 0 else f"{IEEP_LABELS[i % len(IEEP_LABELS)]} {i}"
+        if signs[i] < 0:
+            label += " (-)"
+        italic = not kids[i] and i > 0 and chance(d, 2)
+        items.append(IeepItem(i, label, amounts[i], format_number(amounts[i]) + " €", signs[i], levels[i],
+                              parents[i], italic, 0))
+    heading = "Allegato 2" if chance(d, 2) else None
+    return Ieep(heading, "Indicatore di Efficacia Economico-finanziaria della Produzione (I.E.E.P)", "Totale", 0,
+                tuple(items))
+
+
+def spending(d: Draws) -> Spending:
+    measures = ["Fabbisogni Economici", "Indicatore corretta gestione 1005"]
+    rules = []
+    for measure in measures[:d.integer(1, 2)]:
+        for phase in d.choice([["I-II-III Forecast", "IV Forecast"], [None], ["IV Forecast"]]):
+            rules.append(SpendingRule(measure, phase, f"Scostamento massimo del +{d.integer(1, 9)}% tra budget "
+                                                      f"economico e utilizzato", 0))
+    return Spending(None, "Indicatore di Gestione della Spesa", 0, tuple(rules))
+
+
+def projects(d: Draws, document_areas: tuple[Area, ...]) -> tuple[Projects, tuple[Area, ...]]:
+    """Projects filed under the sub-areas whose KPIs cite the register, and those KPIs linked."""
+    items: list[Project] = []
+    linked = []
+    for area in document_areas:
+        subs = []
+        for sub in area.subareas:
+            ids: tuple[str, ...] = ()
+            if any(k.reference and REGISTER in k.reference for k in sub.kpis):
+                ids = tuple(f"NOPE24_DC{area.code.upper()[:3]}_{len(items) + i}.{d.integer(1, 9)}"  # type: ignore[union-attr]
+                            for i in range(d.integer(1, 3)))
+                items += [Project(area.name, area.code, sub.name, pid, name(d), 0) for pid in ids]
+            subs.append(Subarea(sub.name, sub.weight_pct, sub.line, tuple(
+                Kpi(k.name, k.line, k.implicit, k.reference, k.citations, k.target,
+                    ids if k.reference and REGISTER in k.reference else ()) for k in sub.kpis)))
+        linked.append(Area(area.name, area.code, area.weight_pct, area.marker, area.line, tuple(subs)))
+    columns = ("AMBITO VALORIALE", "SOTTOAMBITO", "ID PROGETTO", "TITOLO PROGETTO")
+    return Projects("Allegato 3: Elenco Progetti", columns, 0, tuple(items)), tuple(linked)
+
+
+def document(d: Draws, size: Size = SMALL) -> Document:
+    label, kind, office_name, role = d.choice(OFFICES)
+    main = areas(d, size)
+    marked = any(a.marker for a in main)
+    annex, main = projects(d, main)
+    doc = Document(
+        source="<text>",
+        title=f"Obiettivi di performance organizzativa per l'anno {YEAR}",
+        year=YEAR,
+        office=Office(label, kind, office_name, role),
+        columns=("AMBITO DI PERFORMANCE", "CONTRIBUTO AL VALORE PUBBLICO", "SOTTO AMBITI", "KPI", "RIFERIMENTI",
+                 "VALORE OBIETTIVO"),
+        areas=main,
+        ieep=ieep(d, size) if not chance(d, size.side_table_absent) else None,
+        spending=spending(d) if not chance(d, size.side_table_absent) else None,
+        projects=annex if annex.items else None,
+        notes=notes(d, marked),
+    )
+    return attrs.evolve(doc, checks=checks.run(doc))
 
 
 @st.composite
-def references(draw):
-    parts = []
-    for _ in range(draw(st.integers(1, 2))):
-        doc = draw(st.sampled_from(DOCUMENTS))
-        page = draw(st.integers(1, 120))
-        form = draw(st.sampled_from(["Pag. {p}", "pag. {p} e segg.", "Pagg. {p}-{q}", "Par {p}.2.1",
-                                     "Allegato 1 Tabelle integrative Pag. {p}"]))
-        parts.append(f"{doc} - " + form.format(p=page, q=page + 3))
-    return "; ".join(parts)
-
-
-@st.composite
-def kpis(draw):
-    return (draw(name()), draw(references()), draw(targets))
-
-
-@st.composite
-def subareas(draw):
-    implicit = draw(st.booleans()) and draw(st.booleans())
-    n = 1 if implicit else draw(st.integers(1, 4))
-    items = draw(st.lists(kpis(), min_size=n, max_size=n, unique_by=lambda k: k[0]))
-    return draw(name(("Compliance", "Capacità", "Massimizzazione", "Impatto", "Efficacia"))), implicit, items
-
-
-@st.composite
-def structures(draw):
-    chosen = draw(st.lists(st.sampled_from(AREAS), min_size=1, max_size=5, unique=True))
-    areas = []
-    for area in chosen:
-        subs = draw(st.lists(subareas(), min_size=1, max_size=3, unique_by=lambda s: s[0]))
-        weights = [draw(st.integers(0, 100)) for _ in subs]
-        areas.append((area, draw(st.integers(0, 100)), list(zip(weights, subs))))
-    return areas
-
-
-def sheet_text(areas, office="REG. CAMPANIA - Direttore Regionale") -> str:
-    """A canonical sheet: every KPI row with its own reference and target."""
-    out = ["", "Obiettivi di performance organizzativa per l'anno 2024\t\t\t\t\t", office + "\t\t\t\t\t",
-           "AMBITO DI PERFORMANCE\tCONTRIBUTO AL VALORE PUBBLICO\tSOTTO AMBITI\tKPI\tRIFERIMENTI\tVALORE OBIETTIVO"]
-    for area, weight, subs in areas:
-        for i, (sub_weight, (sub, implicit, items)) in enumerate(subs):
-            head = f"{area}\t{weight}%" if i == 0 else "\t"
-            if implicit:
-                kpi, ref, target = items[0]
-                out.append(f"{head}\t{sub_weight}%\t{sub}\t{ref}\t{target}")
-                continue
-            out.append(f"{head}\t{sub_weight}%\t{sub}\t\t")
-            out += [f"\t\t\t{kpi}\t{ref}\t{target}" for kpi, ref, target in items]
-    out += ["", "SMVP: Determinazione commissariale N. 110 del 21 dicembre 2023", "",
-            "PIAO: Determinazione commissariale N. 5 del 31 gennaio 2024"]
-    return "\n".join(out) + "\n"
+def documents(draw: Any) -> Document:
+    return document(HypothesisDraws(draw))
 
 
 # --- damage -----------------------------------------------------------------------------------
 
 PAGE_NUMBER = "Pagina 1 di 2"
+HEADER = "AMBITO DI PERFORMANCE"
 
-@st.composite
-def damaged(draw, text: str) -> str:
-    """The canonical sheet as a lossy export leaves it: merged cells blanked, rows shifted, blank
-    page-break rows, stray spaces and trailing empty cells, CRLF, a missing final newline."""
-    lines = text.split("\n")
-    rows = [line.split("\t") for line in lines]
-    header = next(i for i, r in enumerate(rows) if r[0].startswith("AMBITO DI PERFORMANCE"))
-    end = next(i for i in range(header + 1, len(rows)) if rows[i] == [""])
+
+def damage(text: str, d: Draws) -> str:
+    """The canonical sheet as a lossy export leaves it: merged cells blanked, references wrapped,
+    targets in RIFERIMENTI, rows shifted, blank page-break rows with page numbers and repeated
+    page headers, stray spaces and trailing empty cells, CRLF, a missing final newline."""
+    rows = [line.split("\t") for line in text.split("\n")]
+    header = next(i for i, r in enumerate(rows) if r[0].startswith(HEADER))
+    end = next((i for i in range(header + 1, len(rows)) if rows[i] == [""]), len(rows))
     table = rows[header + 1:end]
-    _merge(draw, table)
-    table = _wrap(draw, table)
+    _merge(d, table)
+    table = _wrap(d, table)
     for r in table:
-        if len(r) > 5 and r[3] and not r[4] and r[5] and " - " not in r[5] and draw(st.booleans()):
+        if len(r) > 5 and r[3] and not r[4] and r[5] and " - " not in r[5] and chance(d, 2):
             r[4], r[5] = r[5], ""  # the target (not a citation: that would be a reference) landed in RIFERIMENTI
-        if r[0] == "" and r[1] == "" and r[2] == "" and len(r) > 3 and r[3] and draw(st.integers(0, 3)) == 0:
-            del r[:draw(st.sampled_from([1, 2]))]  # the row lost its leading cells
-            r += [""] * draw(st.integers(0, 2))
-        elif r[0] == "" and r[1] == "" and r[2].endswith("%") and draw(st.integers(0, 3)) == 0:
-            del r[:draw(st.sampled_from([1, 2]))]  # a sub-area row lost its leading cells
-        if draw(st.integers(0, 4)) == 0:
+        if r[0] == "" and r[1] == "" and r[2] == "" and len(r) > 3 and r[3] and chance(d, 4):
+            del r[:d.choice([1, 2])]  # the row lost its leading cells
+            r += [""] * d.integer(0, 2)
+        elif r[0] == "" and r[1] == "" and r[2].endswith("%") and chance(d, 4):
+            del r[:d.choice([1, 2])]  # a sub-area row lost its leading cells
+        if chance(d, 5):
             r[:] = [f" {c} " if c else c for c in r]
     out_rows = []
     for r in table:
         out_rows.append(r)
-        page_break = draw(st.integers(0, 8))
+        page_break = d.integer(0, 8)
         if page_break == 0:
             out_rows.append([""])  # a blank row
         elif page_break == 1:  # a page number, then the page header repeated
             out_rows += [[""], [PAGE_NUMBER], [""], rows[header - 2], rows[header]]
     rows[header + 1:end] = out_rows
     result = "\n".join("\t".join(r) for r in rows)
-    if draw(st.booleans()):
+    if chance(d, 2):
         result = result.replace("\n", "\r\n")
-    if draw(st.booleans()):
+    if chance(d, 2):
         result = result.rstrip("\r\n")
     return result
 
 
-def _wrap(draw, table):
+def _wrap(d: Draws, table: list[list[str]]) -> list[list[str]]:
     """Wrap some references: the part from 'Pag.' on spills onto a row of its own below."""
     out = []
     for r in table:
         out.append(r)
         at = r[4].find(" Pag") if len(r) > 5 else -1
-        if at > 0 and draw(st.integers(0, 3)) == 0:
+        if at > 0 and ";" not in r[4] and chance(d, 4):
             r[4], rest = r[4][:at], r[4][at + 1:]
             out.append(["", "", "", "", rest, ""])
     return out
 
 
-def _merge(draw, table):
+def _merge(d: Draws, table: list[list[str]]) -> None:
     """Blank repeated references and targets the way merged cells print them: once, on the first
     row of the run, on the sub-area row, or (first run of a sub-area only) on the middle row."""
-    groups, current = [], None
+    groups: list[list[list[str]]] = []
+    current: list[list[str]] | None = None
     for r in table:
         if r[2]:
             current = [r]
@@ -167,9 +428,9 @@ def _merge(draw, table):
             for n, (a, b) in enumerate(runs):
                 if b - a < 2 and not (n == 0 and len(runs) == 1):
                     continue
-                where = draw(st.sampled_from(["first", "middle", "subarea"] if n == 0 and len(runs) == 1 and
-                                             not sub[col] else ["first", "middle"] if n == 0 and not sub[col]
-                                             else ["first"]))
+                only = n == 0 and len(runs) == 1 and not sub[col]
+                where = d.choice(["first", "middle", "subarea"] if only else
+                                 ["first", "middle"] if n == 0 and not sub[col] else ["first"])
                 value = values[a]
                 for k in kpis[a:b]:
                     k[col] = ""
@@ -179,3 +440,8 @@ def _merge(draw, table):
                     kpis[(a + b - 1) // 2][col] = value
                 else:
                     sub[col] = value
+
+
+@st.composite
+def damaged(draw: Any, text: str) -> str:
+    return damage(text, HypothesisDraws(draw))

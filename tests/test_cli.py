@@ -8,11 +8,10 @@ import sys
 from decimal import Decimal
 
 import pytest
+from conftest import CORPUS, FIXTURES
 
 from objparse import __version__
 from objparse.cli import main
-
-from conftest import CORPUS, FIXTURES
 
 SEEDS = sorted(str(p) for p in CORPUS.glob("*.txt"))
 

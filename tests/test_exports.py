@@ -8,14 +8,13 @@ from decimal import Decimal
 
 import jsonschema
 import pytest
+from conftest import CORPUS, FIXTURES
 
 from objparse import parse_file, to_frames
 from objparse.cli import main
 from objparse.export.json import dumps_documents
 from objparse.export.schema import SCHEMA
 from objparse.export.tables import COLUMNS, TABLES
-
-from conftest import CORPUS, FIXTURES
 
 SHEETS = sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
 

@@ -4,10 +4,9 @@ tests/fixtures/invalid/<case>.txt -> <case>.json naming the error."""
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES, as_json, load_json
 
 from objparse import SheetError, parse_file
-
-from conftest import FIXTURES, as_json, load_json
 
 VALID = sorted(FIXTURES.glob("*.txt"))
 INVALID = sorted((FIXTURES / "invalid").glob("*.txt"))

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CORPUS, GOLDEN, as_json, load_json
 
 from objparse import parse_file
-
-from conftest import CORPUS, GOLDEN, as_json, load_json
 
 CASES = sorted(GOLDEN.glob("*.json"))
 

@@ -3,13 +3,13 @@ with an `unexpected-line` diagnostic and their cells in `unparsed`; nothing else
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from conftest import CORPUS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_lossless import lost_cells
 
 from objparse import parse_text
 from objparse.syntax import parser
-
-from conftest import CORPUS
-from test_lossless import lost_cells
 
 SEED = (CORPUS / "000_2e4c457401ea359e.txt").read_text(encoding="utf-8").split("\n")
 

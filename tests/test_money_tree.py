@@ -4,7 +4,9 @@ printed figures admit only that tree; a typo still gives the right tree and name
 from __future__ import annotations
 
 from decimal import Decimal
-from hypothesis import assume, given, settings, strategies as st
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from objparse.rules.money_tree import TreeItem, recover, typo_like
 

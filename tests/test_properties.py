@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings, strategies as st
+import sheets
+from conftest import CORPUS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from objparse import parse_file, parse_text, render
 from objparse.export.json import to_dict
 from objparse.values.citations import parse_citations
 from objparse.values.numbers import format_number, parse_money, parse_number, parse_percent
-
-import sheets
-from conftest import CORPUS
 
 SETTINGS = settings(deadline=None, max_examples=150)
 
@@ -30,10 +30,16 @@ def data(doc):
     return without_lines(to_dict(doc))
 
 
+@st.composite
+def drawn(draw, make):
+    """A value made by one of the generator's functions from hypothesis' draws."""
+    return make(sheets.HypothesisDraws(draw))
+
+
 # --- numbers ------------------------------------------------------------------------------------
 
 @SETTINGS
-@given(sheets.decimals, st.booleans())
+@given(drawn(sheets.decimal), st.booleans())
 def test_number_format_then_parse_is_exact(value, grouping):
     text = format_number(value, grouping=grouping)
     parsed = parse_number(text)
@@ -80,39 +86,30 @@ def test_citation_lists_and_paragraphs(parts):
     assert [(c.document, c.paragraph) for c in got] == [(doc, f"{a}.{b}") for doc, a, b in parts]
 
 
-# --- sheets -------------------------------------------------------------------------------------
-
-def _expected(areas):
-    """What parsing the generated sheet must give: names, weights and KPI values as generated."""
-    out = []
-    for area, weight, subs in areas:
-        out.append((area, Decimal(weight), [
-            (sub, Decimal(sw), [(sub if implicit else k, ref, t) for k, ref, t in items], implicit)
-            for sw, (sub, implicit, items) in subs]))
-    return out
+@SETTINGS
+@given(drawn(sheets.reference))
+def test_references_parse_to_their_citations(reference):
+    text, citations = reference
+    assert parse_citations(text) == citations
 
 
-def _read_back(doc):
-    return [(a.name, a.weight_pct, [(s.name, s.weight_pct, [(k.name, k.reference, k.target.raw) for k in s.kpis],
-                                     any(k.implicit for k in s.kpis)) for s in a.subareas]) for a in doc.areas]
+# --- whole documents ----------------------------------------------------------------------------
+
+@SETTINGS
+@given(sheets.documents())
+def test_rendered_document_parses_back(doc):
+    """render -> parse gives the document back, every derived field (codes, citations, target
+    values, acts, the I.E.E.P. tree, project links, checks) included."""
+    assert data(parse_text(render(doc))) == data(doc)
 
 
 @SETTINGS
-@given(sheets.structures())
-def test_generated_sheet_parses_to_what_was_written(areas):
-    doc = parse_text(sheets.sheet_text(areas))
-    assert _read_back(doc) == _expected(areas)
-    assert doc.unparsed == ()
-
-
-@SETTINGS
-@given(sheets.structures())
-def test_render_parse_round_trip_and_idempotence(areas):
-    doc = parse_text(sheets.sheet_text(areas))
+@given(sheets.documents())
+def test_parse_is_idempotent_on_its_rendering(doc):
     text = render(doc)
     again = parse_text(text)
-    assert data(again) == data(doc)
     assert render(again) == text
+    assert data(parse_text(render(again))) == data(again)
 
 
 def same_but_page_numbers(damaged, clean) -> None:
@@ -125,12 +122,10 @@ def same_but_page_numbers(damaged, clean) -> None:
 
 
 @SETTINGS
-@given(st.data())
-def test_damaged_sheet_parses_like_the_clean_one(draw):
-    areas = draw.draw(sheets.structures())
-    clean = sheets.sheet_text(areas)
-    damaged = draw.draw(sheets.damaged(clean))
-    same_but_page_numbers(parse_text(damaged), parse_text(clean))
+@given(sheets.documents(), st.data())
+def test_damaged_sheet_parses_like_the_document(doc, draws):
+    damaged = draws.draw(sheets.damaged(render(doc)))
+    same_but_page_numbers(parse_text(damaged), doc)
 
 
 @settings(deadline=None, max_examples=40)

@@ -10,8 +10,18 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["Document", "SheetError", "parse_bytes", "parse_file", "parse_text", "render", "to_dict", "to_json",
-           "to_frames", "__version__"]
+__all__ = [
+    "Document",
+    "SheetError",
+    "__version__",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+    "render",
+    "to_dict",
+    "to_frames",
+    "to_json",
+]
 
 
 def __getattr__(name: str):

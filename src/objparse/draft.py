@@ -24,30 +24,36 @@ class Cell(NamedTuple):
 
 
 class Row:
-    """One source row: its line, its cleaned cell texts by column, the non-empty ones as Cells,
-    which columns were italic, and where it sits in the main table (`placed`, for rows shaped
-    like main-table rows)."""
+    """One source row: its line, its non-empty cells, which columns were italic, where it sits
+    in the main table (`placed`, for rows shaped like main-table rows) and, once the lexer has
+    chosen its reading, its token `type`: rows travel through the Lark parser as its tokens."""
 
-    __slots__ = ("line", "cells", "filled", "italic", "placed")
+    __slots__ = ("filled", "italic", "line", "placed", "type")
+    # what Lark reads of a token besides its type, for its messages
+    start_pos = end_pos = end_line = end_column = None
 
-    def __init__(self, line: int, cells: tuple[str, ...], filled: tuple[Cell, ...], italic: frozenset[int]):
+    def __init__(self, line: int, filled: tuple[Cell, ...], italic: frozenset[int]):
         self.line = line
-        self.cells = cells
         self.filled = filled
         self.italic = italic
         self.placed: Placed | None = None
+        self.type = ""
 
     @property
     def first(self) -> int:
         """The column of the first non-empty cell."""
         return self.filled[0].column
 
+    @property
+    def column(self) -> int:  # 1-based, as Lark's tokens have it
+        return self.filled[0].column + 1
+
     def texts(self) -> tuple[str, ...]:
         """The text of every non-empty cell."""
         return tuple(c.text for c in self.filled)
 
     def __repr__(self) -> str:
-        return f"Row({self.line}, {self.cells!r})"
+        return f"Row({self.line}, {self.texts()!r})"
 
     def __str__(self) -> str:  # what Lark shows in its messages
         return self.filled[0].text

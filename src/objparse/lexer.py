@@ -15,14 +15,14 @@ are taken off the stream here (as comments are): page breaks may fall anywhere.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from lark import Token
 from lark.lexer import Lexer
 
 from .draft import Row
-from .side_tables import SIDE_TABLES
 from .rules.shifted_rows import REFERENCE_COLUMN, place
+from .side_tables import SIDE_TABLES
 from .values.cells import CellKind, is_value
 from .values.names import is_office, is_project_id
 
@@ -59,7 +59,7 @@ def shape(row: Row, reference_column: int) -> str:
         return PAGE_MARK
     if first.column or first.kind is CellKind.PERCENT:  # indented, or a weight that lost the cells before it
         row.placed = place(row, reference_column)
-        if not single and any(is_project_id(c.text) for c in cells):
+        if not single and any("_" in c.text and is_project_id(c.text) for c in cells):
             return "PROJECT_ROW"
         return row.placed.kind.name + "_ROW"
     m = _START.match(first.text)
@@ -82,32 +82,35 @@ def shape(row: Row, reference_column: int) -> str:
     if cells[1].kind is CellKind.PERCENT and not is_value(first.kind):
         row.placed = place(row, reference_column)
         return "AREA_ROW"
-    if any(is_project_id(c.text) for c in cells):
+    if any("_" in c.text and is_project_id(c.text) for c in cells):
         return "PROJECT_ROW"
     if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and not is_value(first.kind):
         return "AMOUNT_ROW"
     return "ITEM_ROW"
 
 
-def _readings(kind: str, row: Row, before: str | None, after: str | None) -> tuple[str, ...]:
-    """Every token type the row may be, most specific first; `before` and `after` are the
-    shapes of its neighbours."""
-    readings = [] if kind == "TEXT" else [kind]
-    if kind == "HEADING" and after not in SIDE_HEADERS:
-        readings = []  # 'Allegato 2' heads a side table only when one follows it
-    if kind == "PROJECT_ROW" and row.placed is not None:
-        readings.append(row.placed.kind.name + "_ROW")  # an indented project row is shaped like a KPI row
+def _readings(kind: str, placed: str | None, single: bool, inside: bool, before_side: bool) -> tuple[str, ...]:
+    """Every token type a row may be, most specific first: `placed` is its main-table reading,
+    `inside` whether it stands between two table rows, `before_side` whether a side-table header
+    follows it."""
+    readings = [] if kind == "TEXT" or (kind == "HEADING" and not before_side) else [kind]
+    if kind == "PROJECT_ROW" and placed is not None:
+        readings.append(placed)  # an indented project row is shaped like a KPI row
     if kind in _TEXT_LIKE or kind == "HEADING":
-        if before in _TABLE_ROWS and after in _TABLE_ROWS:
+        if inside:
             readings.append("STRAY")  # a line inside a table
         readings.append("TEXT")
-    elif len(row.filled) == 1:
+    elif single:
         readings.append("TEXT")  # a lone cell outside any table reads as a line of text
     return tuple(readings)
 
 
+_READINGS: dict[tuple[str, str | None, bool, bool, bool], tuple[str, ...]] = {}
+
+
 class Classified:
-    """The rows of a sheet with their readings, and the rows taken off the stream (page marks)."""
+    """The rows of a sheet with their readings, and the rows taken off the stream (page marks,
+    page headers repeated after a page break)."""
 
     def __init__(self, rows: list[Row]):
         self.aside: list[Row] = []
@@ -124,35 +127,45 @@ class Classified:
                 continue
             if kind in _REPEATABLE:
                 seen.setdefault(head, set()).add(row.texts())
-                if kind == "HEADER" and "RIFERIMENTI" in row.cells:
-                    reference_column = row.cells.index("RIFERIMENTI")
+                if kind == "HEADER":
+                    reference_column = next((c.column for c in row.filled if c.text == "RIFERIMENTI"),
+                                            REFERENCE_COLUMN)
             shapes.append((kind, row))
         self.readings: list[tuple[tuple[str, ...], Row]] = []
+        before = None
+        last = len(shapes) - 1
         for i, (kind, row) in enumerate(shapes):
-            before = shapes[i - 1][0] if i else None
-            after = shapes[i + 1][0] if i + 1 < len(shapes) else None
-            self.readings.append((_readings(kind, row, before, after), row))
-        self._next = 0
-
-    def __iter__(self) -> Iterator[tuple[tuple[str, ...], Row]]:
-        # one position for every pass: after a grammar error the parser resumes where it stopped
-        while self._next < len(self.readings):
-            self._next += 1
-            yield self.readings[self._next - 1]
+            after = shapes[i + 1][0] if i < last else None
+            placed = row.placed.kind.name + "_ROW" if kind == "PROJECT_ROW" and row.placed is not None else None
+            key = (kind, placed, len(row.filled) == 1, before in _TABLE_ROWS and after in _TABLE_ROWS,
+                   after in SIDE_HEADERS)
+            readings = _READINGS.get(key)
+            if readings is None:
+                readings = _READINGS[key] = _readings(*key)
+            row.type = readings[0]
+            self.readings.append((readings, row))
+            before = kind
+        self.position = 0  # the next row to lex: after a grammar error the parser resumes there
 
 
 class ContextualLexer(Lexer):
     """Lark's custom-lexer interface: the token stream over Classified rows, each row given the
-    first of its readings that the parser's current state accepts."""
+    first of its readings that the parser's current state accepts. Rows are the tokens: a Row
+    has the `type` and place that Lark reads of a token."""
 
     __future_interface__ = 1
 
-    def __init__(self, lexer_conf) -> None:  # noqa: D107 - Lark's interface
+    def __init__(self, lexer_conf: object) -> None:  # Lark's interface
         pass
 
-    def lex(self, lexer_state, parser_state) -> Iterator[Token]:  # type: ignore[override]
+    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Row]:  # type: ignore[override]
+        classified: Classified = lexer_state.text
         states = parser_state.parse_conf.states
-        for readings, row in lexer_state.text:
-            accepted = states[parser_state.position]
-            kind = next((k for k in readings if k in accepted), readings[0])
-            yield Token(kind, row, line=row.line, column=row.first + 1)
+        readings = classified.readings
+        for i in range(classified.position, len(readings)):
+            classified.position = i + 1
+            kinds, row = readings[i]
+            if len(kinds) > 1:
+                accepted = states[parser_state.position]
+                row.type = next((k for k in kinds if k in accepted), kinds[0])
+            yield row

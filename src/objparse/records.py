@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterator
 
 import attrs
 
@@ -20,13 +19,9 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ITALIC = re.compile(r"<(?:i|em)\b", re.IGNORECASE)
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _NO_ITALIC: frozenset[int] = frozenset()
-
-
-def _dirty(line: str) -> bool:
-    """Does the line need more than str.strip per cell: tags, entities, runs of or odd spaces
-    inside a cell? (Plain `in` tests: several times faster than one regex search.)"""
-    return ("<" in line or "&" in line or "  " in line or "\u00a0" in line or "\u202f" in line
-            or "\r" in line or "\x0b" in line or "\x0c" in line)
+# what makes a line need more than str.strip per cell: markup, and spaces to fold
+_MARKUP = ("<", "&")
+_SPACES = ("  ", "\u00a0", "\u202f", "\r", "\x0b", "\x0c")
 
 
 def clean(cell: str) -> str:
@@ -43,39 +38,30 @@ class Rows:
     offset: int  # empty columns every row began with, removed
 
 
-def _cleaned(text: str) -> Iterator[tuple[int, list[str], frozenset[int]]]:
-    """(line number, cleaned cells, italic columns) of every line with a non-empty cell."""
-    strip = str.strip
+def read(text: str) -> Rows:
+    """Every row of the sheet with a non-empty cell, blank lines (page breaks, spacing) dropped."""
+    # which cleaning the file needs at all, found once; most lines then need only str.strip
+    marks = tuple(m for m in _MARKUP + _SPACES if m in text)
+    new, make, strip, cell_kind = tuple.__new__, object.__new__, str.strip, classify
+    rows: list[Row] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line or line.isspace():
             continue
         raw = line.split("\t")
-        if _dirty(line):
-            italic = frozenset(i for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
-            cells = [clean(c) for c in raw]
+        italic = _NO_ITALIC
+        if marks and any(m in line for m in marks):
+            if "<" in line:
+                italic = frozenset(i for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
+            cells = map(clean, raw)
         else:
-            italic = _NO_ITALIC
-            cells = [strip(c) for c in raw]
-        if any(cells):
-            yield number, cells, italic
-
-
-def _first(cells: list[str]) -> int:
-    for i, cell in enumerate(cells):
-        if cell:
-            return i
-    return len(cells)
-
-
-def read(text: str) -> Rows:
-    """Every row of the sheet with a non-empty cell, blank lines (page breaks, spacing) dropped."""
-    lines = list(_cleaned(text))
-    offset = min((_first(cells) for _, cells, _ in lines), default=0)
-    rows = []
-    for number, cells, italic in lines:
-        if offset:
-            cells = cells[offset:]
-            italic = frozenset(i - offset for i in italic)
-        filled = tuple(Cell(c, number, i, classify(c)) for i, c in enumerate(cells) if c)
-        rows.append(Row(number, tuple(cells), filled, italic))
+            cells = map(strip, raw)
+        filled = tuple([new(Cell, (c, number, i, cell_kind(c))) for i, c in enumerate(cells) if c])
+        if filled:
+            row = make(Row)  # Row's fields set here: the loop runs once a line
+            row.line, row.filled, row.italic, row.placed, row.type = number, filled, italic, None, ""
+            rows.append(row)
+    offset = min((row.filled[0].column for row in rows), default=0)
+    if offset:
+        rows = [Row(row.line, tuple(c._replace(column=c.column - offset) for c in row.filled),
+                    frozenset(i - offset for i in row.italic)) for row in rows]
     return Rows(rows, offset)

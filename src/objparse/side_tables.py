@@ -4,9 +4,10 @@ handle it, so that the layers keep their dependency rules: they are imported whe
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 import attrs
 
@@ -27,7 +28,7 @@ class SideTable:
         return _load(self.renderer)(*args)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: str) -> Callable[..., Any]:
     module, _, name = path.partition(":")
     return getattr(import_module(module), name)  # type: ignore[no-any-return]

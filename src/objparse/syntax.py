@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lark import Lark, Token, Transformer
+from lark import Lark, Transformer
 from lark.exceptions import UnexpectedToken
 
 from .draft import AreaRows, MainTableRows, Preamble, Row, SheetRows, SideTableRows, SubareaRows
@@ -28,27 +28,39 @@ DESCRIPTIONS = {
 
 
 def _rows(children: list[Any]) -> list[Row]:
-    return [c.value for c in children if isinstance(c, Token)]
+    return [c for c in children if isinstance(c, Row)]
+
+
+class _Run:
+    """The rows of a repetition (`x*`), which Lark splices into the rule around it."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, children: list[Any]):
+        self.children = children
 
 
 class _Parts(Transformer):
     """Called by the parser as it reduces each rule: rows grouped as the grammar nests them."""
 
-    def preamble(self, children: list[Token]) -> Preamble:
-        return Preamble([(t.type, t.value) for t in children])
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> _Run:
+        return _Run(children)  # lighter than the Tree Lark would build, and read the same way
 
-    def subarea(self, children: list[Token]) -> SubareaRows:
-        return SubareaRows(children[0].value, _rows(children[1:]))
+    def preamble(self, children: list[Row]) -> Preamble:
+        return Preamble([(row.type, row) for row in children])
+
+    def subarea(self, children: list[Row]) -> SubareaRows:
+        return SubareaRows(children[0], children[1:])
 
     def area(self, children: list[Any]) -> AreaRows:
-        return AreaRows(children[0].value, _rows(children[1:]), [c for c in children if isinstance(c, SubareaRows)])
+        return AreaRows(children[0], _rows(children[1:]), [c for c in children if isinstance(c, SubareaRows)])
 
     def main_table(self, children: list[Any]) -> MainTableRows:
-        header = children[0].value if isinstance(children[0], Token) else None
+        header = children[0] if isinstance(children[0], Row) else None
         return MainTableRows(header, [c for c in children if isinstance(c, AreaRows)])
 
-    def note(self, children: list[Token]) -> Row:
-        return children[0].value
+    def note(self, children: list[Row]) -> Row:
+        return children[0]
 
     def start(self, children: list[Any]) -> SheetRows:
         sheet = SheetRows(children[0])
@@ -63,10 +75,10 @@ class _Parts(Transformer):
 
 
 def _side_table(name: str):
-    def rows(self: _Parts, children: list[Token]) -> SideTableRows:
-        heading = children[0].value if children[0].type == "HEADING" else None
+    def rows(self: _Parts, children: list[Row]) -> SideTableRows:
+        heading = children[0] if children[0].type == "HEADING" else None
         at = 1 if heading is not None else 0
-        return SideTableRows(name, heading, children[at].value, _rows(children[at + 1:]))
+        return SideTableRows(name, heading, children[at], children[at + 1:])
     return rows
 
 
@@ -90,7 +102,7 @@ def parse(rows: Classified) -> SheetRows:
     def set_aside(error: UnexpectedToken) -> bool:
         if error.token.type == "$END":
             return False
-        unexpected.append((error.token.value, f"{DESCRIPTIONS[error.token.type]} where the sheet's layout has no place for one"))
+        unexpected.append((error.token, f"{DESCRIPTIONS[error.token.type]} where the sheet's layout has no place for one"))
         return True
 
     sheet: SheetRows = parser().parse(rows, on_error=set_aside)  # type: ignore[arg-type]

@@ -4,9 +4,9 @@ written exactly with '.' as the decimal mark."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
 
 from ..model import Document
 from .tables import COLUMNS, TABLES, rows

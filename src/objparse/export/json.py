@@ -1,102 +1,178 @@
-"""JSON: {"schema_version": 1, "documents": [...]}. Decimals are written as exact JSON numbers
-(1.013, 4249834748, 50.00), never through binary floats; the output is byte-for-byte deterministic."""
+"""JSON: {"schema_version": 1, "documents": [...]}, and JSON Lines (one document a line).
+
+Decimals are written as exact JSON numbers (1.013, 4249834748, 50.00), never through binary
+floats; the output is byte-for-byte deterministic. Each model class gets its own writer, generated
+from its fields when first used: no reflective walk over the objects, strings escaped by the
+json module's C encoder. The layout: objects and lists indented down to records — an object
+whose values are all plain (no non-empty list, no nested object) is written on one line.
+"""
 
 from __future__ import annotations
 
-import json
-import re
+import typing
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, Iterable
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from types import NoneType, UnionType
+from typing import Any, TextIO
 
 import attrs
 
+from .. import model
 from ..model import Document
 
 SCHEMA_VERSION = 1
-# A Decimal travels through the (fast, C) json encoder as a marked string and is then unquoted.
-# NUL never occurs in a sheet's text (source.decode rejects it), so the mark is unambiguous.
-_MARK = "\x00"
-_MARKED = re.compile(r'"\\u0000([-0-9.]+)\\u0000"')
+INDENT = "  "
+
+Writer = Callable[[Any, str], str]  # (object, indentation of its line) -> JSON text
 
 
-@lru_cache(maxsize=None)
-def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    return tuple((f.name, bool(f.metadata.get("omit_if_none"))) for f in attrs.fields(cls))
+def _unwrap(tp: Any) -> tuple[Any, bool]:
+    """(the type, whether None is allowed) of a field annotated `X` or `X | None`."""
+    if isinstance(tp, UnionType) and NoneType in tp.__args__:
+        rest = [a for a in tp.__args__ if a is not NoneType]
+        return rest[0], True
+    return tp, False
 
 
-def _plain(obj: Any, number) -> Any:
-    if isinstance(obj, str) or obj is None or isinstance(obj, int):
-        return obj
-    if isinstance(obj, Decimal):
-        return number(obj)
-    if isinstance(obj, (tuple, list)):
-        return [_plain(v, number) for v in obj]
-    if isinstance(obj, dict):
-        return {key: _plain(v, number) for key, v in obj.items()}
-    out = {}
-    for name, omit_if_none in _fields(type(obj)):
-        value = getattr(obj, name)
-        if value is None and omit_if_none:
-            continue
-        out[name] = _plain(value, number)
-    return out
+# expressions (templates on {v}) that write a value of each plain type
+_SCALARS = {str: "S({v})", int: "str({v})", bool: '("true" if {v} else "false")', Decimal: 'format({v}, "f")'}
 
 
-def _keep(value: Decimal) -> Decimal:
-    return value
+def _compile(cls: type, writers: dict[type, tuple[Writer, Writer]]) -> tuple[Writer, Writer]:
+    """(pretty writer, one-line writer) for a model class, as generated source."""
+    hints = typing.get_type_hints(cls, vars(model))
+    one: list[str] = []  # statements of the one-line form
+    pretty: list[str] = []  # statements of the indented form
+    nested: list[str] = []  # conditions under which the object is not a record
+    env: dict[str, Any] = {"S": encode_basestring, "W": writers, "INDENT": INDENT}
+    for i, field in enumerate(attrs.fields(cls)):
+        tp, optional = _unwrap(hints[field.name])
+        key = encode_basestring(field.name) + ": "
+        get = f"o.{field.name}"
+        omit = bool(field.metadata.get("omit_if_none"))
+        if tp in _SCALARS:
+            value = block = _SCALARS[tp].format(v=get)
+        elif typing.get_origin(tp) is tuple:
+            item = typing.get_args(tp)[0]
+            nested.append(get)
+            if attrs.has(item):
+                env[f"C{i}"] = item
+                value = f'("[" + ", ".join(W[C{i}][1](x, "") for x in {get}) + "]")'
+                items = f'(",\\n" + ind2).join(W[C{i}][0](x, ind2) for x in {get})'
+                block = f'("[\\n" + ind2 + {items} + "\\n" + ind1 + "]" if {get} else "[]")'
+            elif item in _SCALARS:
+                value = block = f'("[" + ", ".join({_SCALARS[item].format(v="x")} for x in {get}) + "]")'
+            else:
+                raise TypeError(f"{cls.__name__}.{field.name}: no JSON writer for {tp!r}")
+        elif attrs.has(tp):
+            env[f"C{i}"] = tp
+            nested.append(f"{get} is not None")
+            value, block = f'W[C{i}][1]({get}, "")', f"W[C{i}][0]({get}, ind1)"
+        else:
+            raise TypeError(f"{cls.__name__}.{field.name}: no JSON writer for {tp!r}")
+        if optional:
+            value, block = (f'("null" if {get} is None else {v})' for v in (value, block))
+        one.append(_statement(f"out.append({key!r} + {value})", omit, get))
+        pretty.append(_statement(f"out.append(ind1 + {key!r} + {block})", omit, get))
+    source = "\n".join([
+        "def flat(o, ind):",
+        "    out = []",
+        *one,
+        '    return "{" + ", ".join(out) + "}"',
+        "def pretty(o, ind):",
+        f"    if not ({' or '.join(nested) or 'False'}):",
+        "        return flat(o, ind)",
+        "    ind1 = ind + INDENT",
+        "    ind2 = ind1 + INDENT",
+        "    out = []",
+        *pretty,
+        '    return "{\\n" + ",\\n".join(out) + "\\n" + ind + "}"',
+    ])
+    exec(compile(source, f"<objparse JSON writer for {cls.__name__}>", "exec"), env)
+    return env["pretty"], env["flat"]
 
 
-def _mark(value: Decimal) -> str:
-    return _MARK + format(value, "f") + _MARK
+def _statement(statement: str, omit: bool, get: str) -> str:
+    return f"    if {get} is not None:\n        {statement}" if omit else f"    {statement}"
 
 
-def to_dict(obj: Any) -> Any:
-    """The plain-data form of a model object (Decimals kept as Decimal)."""
-    return _plain(obj, _keep)
+class _Writers(dict[type, tuple[Writer, Writer]]):
+    """Each model class's writers, compiled on first use."""
+
+    def __missing__(self, cls: type) -> tuple[Writer, Writer]:
+        self[cls] = _compile(cls, self)
+        return self[cls]
 
 
-_flat = json.JSONEncoder(ensure_ascii=False).encode  # C-accelerated, one line
+_WRITERS = _Writers()
 
 
-def _is_record(value: Any) -> bool:
-    """A dict or list of plain values (no nested dicts or lists): written on one line."""
-    items = value.values() if isinstance(value, dict) else value
-    return all(not isinstance(v, (dict, list)) or not v for v in items)
+def dumps(obj: Any, indent: int | None = 2) -> str:
+    """One model object as JSON text; indent=None for a single line."""
+    pretty, flat = _WRITERS[type(obj)]
+    return (flat(obj, "") if indent is None else pretty(obj, "")) + "\n"
 
 
-def _pretty(value: Any, out: list[str], indent: str) -> None:
-    """Indented JSON down to the records; each record on one line (readable, and fast: the
-    records go through the C encoder)."""
-    if not isinstance(value, (dict, list)) or not value or _is_record(value):
-        out.append(_flat(value))
-        return
-    inner = indent + "  "
-    if isinstance(value, dict):
-        out.append("{")
-        for i, (key, item) in enumerate(value.items()):
-            out.append(("," if i else "") + "\n" + inner + _flat(key) + ": ")
-            _pretty(item, out, inner)
-        out.append("\n" + indent + "}")
-    else:
-        out.append("[")
-        for i, item in enumerate(value):
-            out.append(("," if i else "") + "\n" + inner)
-            _pretty(item, out, inner)
-        out.append("\n" + indent + "]")
+def document_text(doc: Document, compact: bool = False, indent: str = INDENT * 2) -> str:
+    """One document, as it stands inside the documents list (or on one line)."""
+    pretty, flat = _WRITERS[Document]
+    return flat(doc, "") if compact else pretty(doc, indent)
 
 
-def dumps(value: Any, indent: int | None = 2) -> str:
-    """JSON text; indent=None for a single line."""
-    plain = _plain(value, _mark)
-    if indent is None:
-        text = _flat(plain)
-    else:
-        out: list[str] = []
-        _pretty(plain, out, "")
-        text = "".join(out)
-    return _MARKED.sub(r"\1", text) + "\n"
+class JsonWriter:
+    """Writes {"schema_version": 1, "documents": [...]} one document at a time, so that a batch
+    never has to be held in memory; `jsonl` writes one compact document a line instead."""
+
+    def __init__(self, out: TextIO, compact: bool = False, jsonl: bool = False):
+        self.out = out
+        self.compact = compact
+        self.jsonl = jsonl
+        self.count = 0
+
+    def write_text(self, text: str) -> None:
+        """A document already encoded by `document_text` (with this writer's layout)."""
+        if self.jsonl:
+            self.out.write(text + "\n")
+        else:
+            if self.count == 0:
+                self.out.write(f'{{"schema_version": {SCHEMA_VERSION}, "documents": [' if self.compact else
+                               f'{{\n{INDENT}"schema_version": {SCHEMA_VERSION},\n{INDENT}"documents": [')
+            sep = ", " if self.compact else ",\n" + INDENT * 2
+            first = "" if self.compact else "\n" + INDENT * 2
+            self.out.write((sep if self.count else first) + text)
+        self.count += 1
+
+    def write(self, doc: Document) -> None:
+        self.write_text(document_text(doc, self.compact or self.jsonl))
+
+    def close(self) -> None:
+        if self.jsonl:
+            return
+        if self.count == 0:
+            self.out.write(f'{{"schema_version": {SCHEMA_VERSION}, "documents": []}}\n' if self.compact else
+                           f'{{\n{INDENT}"schema_version": {SCHEMA_VERSION},\n{INDENT}"documents": []\n}}\n')
+        else:
+            self.out.write("]}\n" if self.compact else f"\n{INDENT}]\n}}\n")
 
 
 def dumps_documents(documents: Iterable[Document], indent: int | None = 2) -> str:
-    return dumps({"schema_version": SCHEMA_VERSION, "documents": list(documents)}, indent)
+    """The whole JSON output for a batch, as text."""
+    import io
+
+    buffer = io.StringIO()
+    writer = JsonWriter(buffer, compact=indent is None)
+    for doc in documents:
+        writer.write(doc)
+    writer.close()
+    return buffer.getvalue()
+
+
+def to_dict(obj: Any) -> Any:
+    """The plain-data form of a model object: dicts, lists and scalars (Decimals kept exact)."""
+    if isinstance(obj, (str, int, Decimal)) or obj is None:
+        return obj
+    if isinstance(obj, (tuple, list)):
+        return [to_dict(v) for v in obj]
+    return {f.name: to_dict(getattr(obj, f.name)) for f in attrs.fields(type(obj))
+            if not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)}

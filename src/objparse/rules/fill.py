@@ -3,7 +3,8 @@ every section restores it with `fill`, never with a loop of its own."""
 
 from __future__ import annotations
 
-from typing import Hashable, Sequence, TypeVar
+from collections.abc import Hashable, Sequence
+from typing import TypeVar
 
 T = TypeVar("T")
 

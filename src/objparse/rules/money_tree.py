@@ -16,8 +16,8 @@ sum at once (near-linear), then with second thoughts; then any difference; then 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
 import attrs
 

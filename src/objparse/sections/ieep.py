@@ -11,7 +11,7 @@ from ..draft import Cell, SideTableRows
 from ..model import Ieep, IeepItem
 from ..rules.money_tree import TreeItem, recover
 from ..values.cells import CellKind
-from ..values.numbers import NumberFormatError, parse_money, parse_number
+from ..values.numbers import read_value
 from .found import Findings
 
 _MINUS = re.compile(r"^\(\s*-\s*\)|\(\s*-\s*\)\s*$")  # '(-)' after the label, or before it
@@ -29,14 +29,6 @@ class _Row:
         return -1 if _MINUS.search(self.label.text) else 1
 
 
-def _amount(cell: Cell, found: Findings) -> Decimal | None:
-    try:
-        return parse_money(cell.text) if cell.kind is CellKind.MONEY else parse_number(cell.text)
-    except NumberFormatError as exc:
-        found.add("bad-number", f"I.E.E.P. amount {cell.text!r}: {exc.reason}", cell.line, cell.column + 1)
-        return None
-
-
 def parse(table: SideTableRows, found: Findings) -> Ieep:
     header = table.header
     head = header.texts()
@@ -49,7 +41,7 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
         for cell in rest:
             if cell is not money:
                 found.unplaced(cell, "I.E.E.P. table")
-        amount = _amount(money, found) if money else None
+        amount = read_value(money.text)[1] if money else None  # type: ignore[index]
         rows.append(_Row(label, money, amount, label.column in row.italic))
     shape = recover([TreeItem(r.amount, r.sign, r.italic) for r in rows])
     if not shape.complete and rows:

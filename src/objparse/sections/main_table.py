@@ -10,7 +10,7 @@ from ..model import Area, Kpi
 from ..rules import implicit_kpis, merged_cells, misplaced_values, wrapped_cells
 from ..values.citations import parse_citations
 from ..values.names import area_code, same_name, split_marker
-from ..values.numbers import NumberFormatError, parse_percent
+from ..values.numbers import read_value
 from ..values.targets import parse_target
 from .found import Findings
 
@@ -45,11 +45,8 @@ def _subarea_rows(rows: AreaRows) -> list[tuple[Row | None, list[Row]]]:
 def _weight(cell: Cell | None, found: Findings) -> Decimal | None:
     if cell is None:
         return None
-    try:
-        return parse_percent(cell.text)
-    except NumberFormatError as exc:
-        found.add("bad-number", f"weight {cell.text!r}: {exc.reason}", cell.line, cell.column + 1)
-        return None
+    value = read_value(cell.text)  # a weight is a cell classified as a percentage: it reads
+    return value[1] if value is not None else None
 
 
 def _area(head: Placed | None, areas: list[AreaBuilder], found: Findings) -> AreaBuilder:

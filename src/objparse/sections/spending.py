@@ -34,8 +34,8 @@ def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | No
     if not cells:
         return None, None, None, []
     *before, rule = cells
-    phase = before.pop() if before and (_PHASE.match(before[-1].text) or before[-1].column == PHASE and
-                                        len(before) > 1) else None
+    phase = before.pop() if before and (_PHASE.match(before[-1].text) or (before[-1].column == PHASE and
+                                        len(before) > 1)) else None
     measure = before.pop() if before else None
     return measure, phase, rule, before
 

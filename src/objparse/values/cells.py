@@ -6,7 +6,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
-from .numbers import is_money, is_number, is_percent
+from .numbers import VALUE, value_kind
 
 
 class CellKind(str, Enum):
@@ -18,26 +18,24 @@ class CellKind(str, Enum):
     TEXT = "text"
 
 
+_VALUE_KINDS = {"percent": CellKind.PERCENT, "money": CellKind.MONEY, "number": CellKind.NUMBER}
+_VALUE_START = frozenset("0123456789+-€")
+_VALUE_END = ("€", "%", "EUR", "eur", "Eur", "euro", "EURO", "Euro")
 # "DOC - Pag. 9", "DOC - Par 6.2.11", "DOC - Allegato 2 ...", "Allegato 1 ... Pag. 9"
-_CITATION = re.compile(r"^(?:[^;]*?\S\s+[-–]\s+(?:pagg?\b|par\b|allegato\b)|allegato\s+\d)", re.IGNORECASE)
+_CITATION = re.compile(r"[^;]*?\S\s+[-–]\s+(?:pagg?\b|par\b|allegato\b)|allegato\s+\d", re.IGNORECASE)
 _PAGES_OR_PARAGRAPH = re.compile(r"(?:pagg?|par)\.?(?:\s|\d|$)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def classify(text: str) -> CellKind:
-    if text[:1].isdigit() or text[:1] in "+-€":
-        if is_percent(text):
-            return CellKind.PERCENT
-        if is_money(text):
-            return CellKind.MONEY
-        if is_number(text):
-            return CellKind.NUMBER
-    elif text.endswith(("€", "%")) or text[-3:].upper() == "EUR":
-        if is_money(text):
-            return CellKind.MONEY
-    if text[:1].islower() or _PAGES_OR_PARAGRAPH.match(text):
+    first = text[0]
+    if first in _VALUE_START or text.endswith(_VALUE_END):
+        m = VALUE.fullmatch(text)
+        if m:
+            return _VALUE_KINDS[value_kind(m)]
+    if first.islower() or (first in "Pp" and _PAGES_OR_PARAGRAPH.match(text)):
         return CellKind.CONTINUATION
-    if _CITATION.match(text):
+    if (" - " in text or " – " in text or first in "Aa") and _CITATION.match(text):
         return CellKind.CITATION
     return CellKind.TEXT
 

@@ -19,18 +19,25 @@ _ANNEX = re.compile(r"\ballegato\b", re.IGNORECASE)
 _TRIM = " -–,"
 
 
+@lru_cache(maxsize=8192)
 def parse_citation(text: str) -> Citation:
-    pages = _PAGES.search(text)
-    paragraph = _PARAGRAPH.search(text)
-    cut = min(m.start() for m in (pages, paragraph, None) if m is not None) if (pages or paragraph) else len(text)
+    low = text.lower()
+    # cheap tests first: most citations have pages or a paragraph, few have both
+    pages = _PAGES.search(text) if "pag" in low else None
+    paragraph = _PARAGRAPH.search(text) if "par" in low or "§" in text else None
+    cut = len(text)
+    if pages is not None:
+        cut = pages.start()
+    if paragraph is not None and paragraph.start() < cut:
+        cut = paragraph.start()
     head = text[:cut].strip(_TRIM)
     annex = None
-    m = _ANNEX.search(head)
-    if m:
+    m = _ANNEX.search(head) if "allegato" in low else None
+    if m is not None:
         annex = head[m.start():].strip(_TRIM) or None
         head = head[:m.start()].strip(_TRIM)
     page_from = page_to = None
-    if pages:
+    if pages is not None:
         page_from = int(pages.group(1))
         page_to = int(pages.group(2)) if pages.group(2) else page_from
     return Citation(

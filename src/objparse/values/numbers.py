@@ -1,19 +1,24 @@
-"""Italian numbers: '.' groups thousands, ',' is the decimal mark. Exact, to Decimal.
+"""Italian numbers: '.' groups thousands (or a space: '1 000'), ',' is the decimal mark. Exact, to Decimal.
 
     parse_number("1,013")          -> Decimal("1.013")
     parse_number("4.249.834.748")  -> Decimal("4249834748")
     parse_money("4.249.834.748 €") -> Decimal("4249834748")
+    parse_money("€ 1.234,50")      -> Decimal("1234.50")
     parse_percent("12,5%")         -> Decimal("12.5")
+
+Digits are ASCII digits only: other scripts' digits are text. One anchored regex recognises every
+value form; it cannot backtrack (each repetition starts with a separator its body cannot hold).
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
-_MONEY = re.compile(r"(?:€\s*(?P<pre>\S.*?)|(?P<post>.*?\S)\s*(?:€|EUR|euro))", re.IGNORECASE)
-_PERCENT = re.compile(r"(?P<num>.*?\S)\s*%")
+_NUM = r"[+-]?(?:[0-9]{1,3}(?:(?:\.[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:,[0-9]+)?"
+_NUMBER = re.compile(_NUM)
+VALUE = re.compile(rf"€ ?(?P<pre>{_NUM})|(?P<num>{_NUM})(?: ?(?P<unit>%|€|EUR|euro))?", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
@@ -31,7 +36,7 @@ def _explain(s: str) -> NumberFormatError:
     if not s:
         return NumberFormatError(s, 0, "empty number")
     for i, ch in enumerate(s):
-        if not (ch.isdigit() or ch in ".,+-"):
+        if ch not in "0123456789.,+- ":
             return NumberFormatError(s, i, f"unexpected character {ch!r}")
     if s.count(",") > 1:
         return NumberFormatError(s, s.index(",", s.index(",") + 1), "more than one decimal comma")
@@ -40,45 +45,77 @@ def _explain(s: str) -> NumberFormatError:
         return NumberFormatError(s, s.index(".", comma), "thousands dot after the decimal comma")
     if "." in s:
         return NumberFormatError(s, s.index("."), "thousands groups must have three digits")
+    if " " in s:
+        return NumberFormatError(s, s.index(" "), "thousands groups must have three digits")
     return NumberFormatError(s, 0, "not a number")
+
+
+def _decimal(digits: str) -> Decimal:
+    return Decimal(digits.replace(".", "").replace(" ", "").replace(",", "."))
+
+
+def _normal(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
 
 
 def parse_number(text: str) -> Decimal:
     """Parse an Italian-format number exactly; raise NumberFormatError naming the bad position."""
-    s = _SPACES.sub("", text)
+    s = _normal(text)
     if not _NUMBER.fullmatch(s):
         raise _explain(s)
-    return Decimal(s.replace(".", "").replace(",", "."))
+    return _decimal(s)
 
 
 def is_number(text: str) -> bool:
-    return _NUMBER.fullmatch(_SPACES.sub("", text)) is not None
+    return _NUMBER.fullmatch(_normal(text)) is not None
+
+
+def value_kind(m: re.Match[str]) -> str:
+    """'percent', 'money' or 'number', for a match of VALUE."""
+    unit = m.group("unit")
+    if m.group("pre") is not None or (unit is not None and unit != "%"):
+        return "money"
+    return "number" if unit is None else "percent"
+
+
+@lru_cache(maxsize=8192)
+def read_value(text: str) -> tuple[str, Decimal] | None:
+    """('percent' | 'money' | 'number', exact value) of a cleaned cell that holds a value, else None."""
+    m = VALUE.fullmatch(text)
+    if m is None:
+        return None
+    return value_kind(m), _decimal(m.group("pre") or m.group("num"))
+
+
+def _value(text: str, kind: str) -> Decimal | None:
+    m = VALUE.fullmatch(_normal(text))
+    if m is None or value_kind(m) != kind:
+        return None
+    return _decimal(m.group("pre") or m.group("num"))
 
 
 def parse_money(text: str) -> Decimal:
     """'4.249.834.748 €' or '€ 1.000,50' -> Decimal; NumberFormatError if there is no euro amount."""
-    m = _MONEY.fullmatch(text.strip())
-    if not m:
-        raise NumberFormatError(text, 0, "no euro sign")
-    return parse_number(m.group("pre") or m.group("post"))
+    value = _value(text, "money")
+    if value is None:
+        raise NumberFormatError(text, 0, "no euro amount")
+    return value
 
 
 def is_money(text: str) -> bool:
-    m = _MONEY.fullmatch(text.strip())
-    return bool(m) and is_number(m.group("pre") or m.group("post"))
+    return _value(text, "money") is not None
 
 
 def parse_percent(text: str) -> Decimal:
     """'30%' -> Decimal('30'); '12,5 %' -> Decimal('12.5')."""
-    m = _PERCENT.fullmatch(text.strip())
-    if not m:
+    value = _value(text, "percent")
+    if value is None:
         raise NumberFormatError(text, len(text), "no percent sign")
-    return parse_number(m.group("num"))
+    return value
 
 
 def is_percent(text: str) -> bool:
-    m = _PERCENT.fullmatch(text.strip())
-    return bool(m) and is_number(m.group("num"))
+    return _value(text, "percent") is not None
 
 
 def format_number(value: Decimal, grouping: bool = True) -> str:
