@@ -5,6 +5,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# the default run keeps the whole suite within about two minutes on two cores; `pytest
+# --hypothesis-profile=thorough` runs ten times the examples
+settings.register_profile("default", deadline=None, max_examples=200)
+settings.register_profile("thorough", deadline=None, max_examples=2000)
+settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -3,14 +3,17 @@ printed figures admit only that tree; a typo still gives the right tree and name
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 
+import money_tree_reference as reference
+import sheets
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from objparse.rules.money_tree import TreeItem, recover, typo_like
+from objparse.rules.money_tree import TreeItem, _Scaled, exact_tree_possible, recover, typo_like
 
-SETTINGS = settings(deadline=None, max_examples=200)
+SETTINGS = settings()
 
 
 @st.composite
@@ -128,3 +131,35 @@ def test_typo_like():
     assert typo_like(Decimal(138229555), Decimal(138247555))  # 557 <-> 575: a swap
     assert typo_like(Decimal(1000), Decimal(1007))  # one digit
     assert not typo_like(Decimal(526111450), Decimal(956533529))
+
+
+# --- the search against the reference (the search as it was before exact integers and the proof) ---
+
+def damaged_trees(count: int, seed: int, largest: int = 20):
+    """Random I.E.E.P. trees of 2 to `largest` items, half of them with one amount changed: by a
+    slip of the pen (one digit, two digits swapped) or by anything."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        n = rng.randint(2, largest)
+        tree = sheets.ieep(sheets.RandomDraws(rng.randrange(2**32)), sheets.Size(ieep_items=(n, n)))
+        items = [TreeItem(it.amount, it.sign, it.emphasis) for it in tree.items]
+        if rng.random() < 0.5:
+            j = rng.randrange(n)
+            delta = rng.choice([1, 9, 90, 900, 10 ** rng.randint(0, 6), rng.randint(1, 10 ** 9)])
+            items[j] = TreeItem(items[j].amount + delta, items[j].sign, items[j].leaf_only)
+        yield items
+
+
+def test_the_same_trees_as_the_reference_search():
+    count = 5 * settings.default.max_examples  # 1,000 trees; 10,000 with --hypothesis-profile=thorough
+    for items in damaged_trees(count, seed=20261129):
+        want = reference.recover([reference.TreeItem(i.amount, i.sign, i.leaf_only) for i in items])
+        got = recover(items)
+        assert (got.levels, got.parents, got.relaxed, got.complete) == \
+            (want.levels, want.parents, want.relaxed, want.complete), items
+
+
+def test_the_proof_never_refutes_a_tree_that_adds_up():
+    for items in damaged_trees(settings.default.max_examples, seed=7, largest=8):
+        if exact_trees(items, limit=1):
+            assert exact_tree_possible(_Scaled.of(items)) is not False
