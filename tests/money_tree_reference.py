@@ -1,5 +1,7 @@
 """The money-tree search as it was before exact integer arithmetic and the proof that no exact tree
-exists: the reference the differential test compares the search with. Money trees. The I.E.E.P. items come as a flat pre-order list; recover level and parent of
+exists: the reference the differential test compares the search with.
+
+Money trees. The I.E.E.P. items come as a flat pre-order list; recover level and parent of
 each so that every parent equals the signed sum of its children (exact, over Decimals).
 
 Read backwards, a pre-order list is a shift-reduce parse: when an item is reached, its children
@@ -112,7 +114,7 @@ class _Search:
             raise _OutOfSteps
         for k, relaxed, value in self._options(i, stack, allowance):
             rest = stack[:len(stack) - k] if k else stack
-            if self._step(i - 1, rest + [(i, value)], allowance - relaxed):
+            if self._step(i - 1, [*rest, (i, value)], allowance - relaxed):
                 self.children[i] = k
                 if relaxed:
                     self.relaxed.add(i)

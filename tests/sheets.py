@@ -218,9 +218,9 @@ def subarea(d: Draws, sub_name: str, weight: Decimal, size: Size) -> Subarea:
 def areas(d: Draws, size: Size) -> tuple[Area, ...]:
     chosen = [a for a in AREAS if not chance(d, size.area_absent)] or [d.choice(AREAS)]
     out = []
-    for (area_name, code), weight in zip(chosen, weights(d, len(chosen))):
+    for (area_name, code), weight in zip(chosen, weights(d, len(chosen)), strict=True):
         sub_names = unique(d, lambda d: name(d, SUBAREA_FIRST), d.integer(1, 3))
-        subs = tuple(subarea(d, s, w, size) for s, w in zip(sub_names, weights(d, len(sub_names))))
+        subs = tuple(subarea(d, s, w, size) for s, w in zip(sub_names, weights(d, len(sub_names)), strict=True))
         marker = "*" if code == "organizzativo" and chance(d, 2) else None
         out.append(Area(area_name, code, weight, marker, 0, subs))
     return tuple(out)
@@ -237,7 +237,8 @@ def notes(d: Draws, marked: bool) -> tuple[Note, ...]:
     out = [act_note(d, "SMVP", "Determinazione commissariale"), act_note(d, "PIAO", "Determinazione commissariale"),
            act_note(d, f"Obiettivi {YEAR}", "Determinazione del Direttore Generale")]
     if chance(d, 2):
-        out.append(Note("Sussidiarietà", None, "La DR/DCM dovrà mettere a disposizione i volumi di produzione", None, 0))
+        out.append(Note("Sussidiarietà", None, "La DR/DCM dovrà mettere a disposizione i volumi di produzione",
+                        None, 0))
     if marked:
         out.append(Note(None, "*", "Per gli Obiettivi Generali di Ente il valore assegnato è quello di sede.", None, 0))
     if chance(d, 2):

@@ -19,7 +19,7 @@ def test_grammar_is_lalr_without_conflicts():
 
 
 def test_kpi_rows_before_any_area_are_set_aside():
-    lines = SEED[:5] + ["\t\t\tIndice di Deflusso\tObiettivi 2024 - Pag. 26\t1,013"] + SEED[5:]
+    lines = [*SEED[:5], "\t\t\tIndice di Deflusso\tObiettivi 2024 - Pag. 26\t1,013", *SEED[5:]]
     doc = parse_text("\n".join(lines))
     [diag] = [d for d in doc.diagnostics if d.code == "unexpected-line"]
     assert (diag.line, diag.column) == (6, 4) and "KPI row" in diag.message
@@ -28,7 +28,7 @@ def test_kpi_rows_before_any_area_are_set_aside():
 
 
 def test_a_table_row_after_the_projects_annex_is_set_aside():
-    doc = parse_text("\n".join(SEED + ["Accertato\t4.249.834.748 €"]))
+    doc = parse_text("\n".join([*SEED, "Accertato\t4.249.834.748 €"]))
     [diag] = [d for d in doc.diagnostics if d.code == "unexpected-line"]
     assert diag.line == len(SEED) + 1
     assert [u.text for u in doc.unparsed] == ["Accertato", "4.249.834.748 €"]

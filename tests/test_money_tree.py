@@ -83,7 +83,7 @@ def exact_trees(items, limit=100_000):
                 found.append((tuple(levels), tuple(parents_of(levels))))
             return
         for lv in range(1, levels[-1] + 2):
-            grow(levels + [lv])
+            grow([*levels, lv])
 
     grow([0])
     return found

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -24,7 +26,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     # lazy, so that `objparse --version` imports nothing heavy
     if name in ("parse_file", "parse_text", "parse_bytes"):
         from . import parse

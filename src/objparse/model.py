@@ -5,6 +5,7 @@ Field order is output order. Fields marked OMIT_IF_NONE are left out of the outp
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
@@ -180,7 +181,7 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     unparsed: tuple[Unparsed, ...] = ()
 
-    def kpis(self):
+    def kpis(self) -> Iterator[tuple[Area, Subarea, Kpi]]:
         """Every KPI with its area and sub-area, in sheet order."""
         for area in self.areas:
             for sub in area.subareas:

@@ -14,13 +14,14 @@ from typing import IO
 
 
 @contextlib.contextmanager
-def atomic_file(target: str | Path, mode: str = "w") -> Iterator[IO]:  # type: ignore[type-arg]
-    """A file to write in place of `target`; it becomes `target` when the block ends normally."""
+def atomic_file(target: str | Path) -> Iterator[IO[str]]:
+    """A text file (UTF-8, LF) to write in place of `target`; it becomes `target` when the
+    block ends normally."""
     path = Path(target)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         os.chmod(temp, _mode(path))
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": "\n"})) as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

@@ -4,6 +4,8 @@ document back, line numbers aside."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .model import Area, Document, Ieep, Kpi, Note, Projects, Spending
 from .side_tables import SIDE_TABLES
 
@@ -16,7 +18,7 @@ def _row(*cells: str | None, width: int = 0) -> str:
     return "\t".join(out)
 
 
-def _pct(value) -> str:
+def _pct(value: Decimal | None) -> str:
     from .values.numbers import format_number
 
     return "" if value is None else format_number(value) + "%"

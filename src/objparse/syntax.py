@@ -5,9 +5,10 @@ refuses is set aside with its place, and parsing goes on."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from lark import Lark, Transformer
 from lark.exceptions import UnexpectedToken
@@ -40,7 +41,7 @@ class _Run:
         self.children = children
 
 
-class _Parts(Transformer):
+class _Parts(Transformer[Row, Any]):
     """Called by the parser as it reduces each rule: rows grouped as the grammar nests them."""
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> _Run:
@@ -74,7 +75,7 @@ class _Parts(Transformer):
         return sheet
 
 
-def _side_table(name: str):
+def _side_table(name: str) -> Callable[[_Parts, list[Row]], SideTableRows]:
     def rows(self: _Parts, children: list[Row]) -> SideTableRows:
         heading = children[0] if children[0].type == "HEADING" else None
         at = 1 if heading is not None else 0
@@ -102,9 +103,10 @@ def parse(rows: Classified) -> SheetRows:
     def set_aside(error: UnexpectedToken) -> bool:
         if error.token.type == "$END":
             return False
-        unexpected.append((error.token, f"{DESCRIPTIONS[error.token.type]} where the sheet's layout has no place for one"))
+        what = DESCRIPTIONS[error.token.type]
+        unexpected.append((error.token, f"{what} where the sheet's layout has no place for one"))
         return True
 
-    sheet: SheetRows = parser().parse(rows, on_error=set_aside)  # type: ignore[arg-type]
+    sheet = cast(SheetRows, parser().parse(rows, on_error=set_aside))  # type: ignore[arg-type]  # rows, not text
     sheet.unexpected = unexpected
     return sheet

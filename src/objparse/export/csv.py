@@ -12,7 +12,7 @@ from ..model import Document
 from .tables import COLUMNS, TABLES, rows
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):

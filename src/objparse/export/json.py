@@ -12,9 +12,9 @@ from __future__ import annotations
 import typing
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from types import NoneType, UnionType
-from typing import Any, TextIO
+from typing import IO, Any
 
 import attrs
 
@@ -124,7 +124,7 @@ class JsonWriter:
     """Writes {"schema_version": 1, "documents": [...]} one document at a time, so that a batch
     never has to be held in memory; `jsonl` writes one compact document a line instead."""
 
-    def __init__(self, out: TextIO, compact: bool = False, jsonl: bool = False):
+    def __init__(self, out: IO[str], compact: bool = False, jsonl: bool = False):
         self.out = out
         self.compact = compact
         self.jsonl = jsonl

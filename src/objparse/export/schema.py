@@ -4,17 +4,18 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 _NUM = {"type": "number"}
 _STR = {"type": "string"}
 _INT = {"type": "integer"}
 
 
-def _null(schema: dict) -> dict:
+def _null(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _obj(props: dict, optional: tuple[str, ...] = ()) -> dict:
+def _obj(props: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
     return {"type": "object", "properties": props,
             "required": [k for k in props if k not in optional], "additionalProperties": True}
 

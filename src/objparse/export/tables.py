@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..model import Document
 
@@ -22,7 +23,7 @@ COLUMNS = {
 }
 
 
-def _kpis(doc: Document):
+def _kpis(doc: Document) -> Iterator[dict[str, Any]]:
     for area, sub, kpi in doc.kpis():
         t = kpi.target
         yield dict(area=area.name, area_code=area.code, area_weight_pct=area.weight_pct, subarea=sub.name,
@@ -31,7 +32,7 @@ def _kpis(doc: Document):
                    target_unit=t and t.unit, project_ids=" ".join(kpi.project_ids), line=kpi.line, year=doc.year)
 
 
-def _ieep_items(doc: Document):
+def _ieep_items(doc: Document) -> Iterator[dict[str, Any]]:
     items = doc.ieep.items if doc.ieep else ()
     for it in items:
         parent = items[it.parent].label if it.parent is not None else None
@@ -39,23 +40,23 @@ def _ieep_items(doc: Document):
                    parent=it.parent, parent_label=parent, emphasis=it.emphasis, line=it.line)
 
 
-def _spending_rules(doc: Document):
+def _spending_rules(doc: Document) -> Iterator[dict[str, Any]]:
     for r in doc.spending.rules if doc.spending else ():
         yield dict(measure=r.measure, phase=r.phase, rule=r.rule, line=r.line)
 
 
-def _projects(doc: Document):
+def _projects(doc: Document) -> Iterator[dict[str, Any]]:
     for p in doc.projects.items if doc.projects else ():
         yield dict(area=p.area, area_code=p.area_code, subarea=p.subarea, id=p.id, title=p.title, line=p.line)
 
 
-def _notes(doc: Document):
+def _notes(doc: Document) -> Iterator[dict[str, Any]]:
     for n in doc.notes:
         yield dict(label=n.label, marker=n.marker, text=n.text, act_type=n.act and n.act.type,
                    act_number=n.act and n.act.number, act_date=n.act and n.act.date, line=n.line)
 
 
-def _checks(doc: Document):
+def _checks(doc: Document) -> Iterator[dict[str, Any]]:
     for c in doc.checks:
         yield dict(name=c.name, subject=c.subject, status=c.status, message=c.message)
 
@@ -64,7 +65,7 @@ _ROWS = {"kpis": _kpis, "ieep_items": _ieep_items, "spending_rules": _spending_r
          "notes": _notes, "checks": _checks}
 
 
-def rows(documents: Iterable[Document], table: str) -> list[dict]:
+def rows(documents: Iterable[Document], table: str) -> list[dict[str, Any]]:
     """Every row of one table across the documents, columns in COLUMNS order."""
     out = []
     for doc in documents:
@@ -74,7 +75,7 @@ def rows(documents: Iterable[Document], table: str) -> list[dict]:
     return out
 
 
-def to_frames(documents: Iterable[Document]) -> dict:
+def to_frames(documents: Iterable[Document]) -> dict[str, Any]:
     """The tables as pandas DataFrames (pandas is imported here, on first use only)."""
     import pandas as pd
 

@@ -14,4 +14,4 @@ def fill_values(rows: list[Placed]) -> list[Placed]:
     references = fill([row.reference for row in rows], below=True)
     targets = fill([row.target for row in rows], below=True)
     return [row if (row.reference is ref and row.target is tgt) else row._replace(reference=ref, target=tgt)
-            for row, ref, tgt in zip(rows, references, targets)]
+            for row, ref, tgt in zip(rows, references, targets, strict=True)]

@@ -22,8 +22,8 @@ it is the costly part. Everything else runs as it always has, so the trees are t
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Iterator, Sequence
 
 import attrs
 
@@ -36,8 +36,8 @@ MAX_PROOF_CANDIDATES = 30  # candidate parents the proof that no exact tree exis
 def typo_like(printed: Decimal | int, computed: Decimal | int) -> bool:
     """Could one slip of the pen turn computed into printed? One digit changed (the difference has a
     single non-zero digit) or two digits swapped (a multiple of 9 with at most two non-zero digits)."""
-    diff = abs(printed - computed)
-    digits = [d for d in (str(diff) if isinstance(diff, int) else format(diff, "f")) if d not in "0."]
+    diff = abs(Decimal(printed) - Decimal(computed))
+    digits = [d for d in format(diff, "f") if d not in "0."]
     return len(digits) == 1 or (diff % 9 == 0 and len(digits) <= 2)
 
 
@@ -81,9 +81,9 @@ class _Scaled:
         scale = Decimal(10) ** max(places, 0)
         amounts = tuple(int(i.amount * scale) if i.amount is not None and i.amount.is_finite() else None
                         for i in items)
-        values = tuple((a or 0) * i.sign for a, i in zip(amounts, items))
-        return cls(amounts, values, tuple(i.sign for i in items),
-                   tuple(i.leaf_only or a is None for a, i in zip(amounts, items)), all(v >= 0 for v in values))
+        values = tuple((a or 0) * i.sign for a, i in zip(amounts, items, strict=True))
+        leaf_only = tuple(i.leaf_only or a is None for a, i in zip(amounts, items, strict=True))
+        return cls(amounts, values, tuple(i.sign for i in items), leaf_only, all(v >= 0 for v in values))
 
 
 def _subset_sums(amounts: Sequence[int], most: int | None) -> set[int]:
@@ -107,21 +107,23 @@ def exact_tree_possible(scaled: _Scaled) -> bool | None:
     n = len(values)
     if n == 1:
         return True
-    if leaf_only[0]:
+    root = amounts[0]
+    if root is None or leaf_only[0]:
         return False
-    target = sum(values[1:]) - amounts[0]  # type: ignore[operator]
-    candidates = [amounts[i] for i in range(1, n - 1) if not leaf_only[i]]
+    target = sum(values[1:]) - root
+    # the last item and italic items are leaves; the others may be parents
+    candidates = [a for a, leaf in zip(amounts[1:n - 1], leaf_only[1:n - 1], strict=True) if a is not None and not leaf]
     most = None
     if all(a >= 0 for a in candidates):  # as printed amounts are: sums past the target are of no use
         if target < 0:
             return False
         most = target
-        candidates = [a for a in candidates if a <= target]  # type: ignore[operator]
+        candidates = [a for a in candidates if a <= target]
     if len(candidates) > MAX_PROOF_CANDIDATES:
         return None
     half = len(candidates) // 2
-    right = _subset_sums(candidates[half:], most)  # type: ignore[arg-type]
-    return any(target - s in right for s in _subset_sums(candidates[:half], most))  # type: ignore[arg-type]
+    right = _subset_sums(candidates[half:], most)
+    return any(target - s in right for s in _subset_sums(candidates[:half], most))
 
 
 _Stack = tuple[tuple[int, int], ...]  # (item, signed value) of each finished subtree, top last
@@ -170,7 +172,7 @@ class _Search:
             sign = self.scaled.signs[i]
             # before 'leaf': a near miss is rare, and where there is a typo it is the likely place
             for k, total in enumerate(sums, start=1):
-                if total != amount and (self.any_difference or typo_like(amount, total)):  # type: ignore[arg-type]
+                if total != amount and (self.any_difference or typo_like(amount, total)):  # type: ignore[arg-type]  # amount is set: not a leaf
                     yield k, True, printed  # a child's amount is the typo
                     yield k, True, total * sign  # its own amount is the typo
         yield 0, False, printed

@@ -42,11 +42,11 @@ def link(areas: tuple[Area, ...], projects: Projects | None) -> tuple[Area, ...]
             return sub
         ids = _ids(index.get(area.code, {}), sub.name)
         return attrs.evolve(sub, kpis=tuple(attrs.evolve(k, project_ids=ids) if cites else k
-                                            for k, cites in zip(sub.kpis, citing)))
+                                            for k, cites in zip(sub.kpis, citing, strict=True)))
 
     out = []
     for area in areas:
         subs = tuple(linked(area, sub) for sub in area.subareas)
-        changed = any(new is not old for new, old in zip(subs, area.subareas))
+        changed = any(new is not old for new, old in zip(subs, area.subareas, strict=True))
         out.append(attrs.evolve(area, subareas=subs) if changed else area)
     return tuple(out)

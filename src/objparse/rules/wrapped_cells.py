@@ -42,7 +42,7 @@ def join(rows: list[Placed], documents: tuple[str, ...] = ()) -> list[Placed]:
         else:
             groups.append([i])
             texts.append(ref.text)
-    for members, text in zip(groups, texts):
+    for members, text in zip(groups, texts, strict=True):
         if len(members) > 1:
             head = rows[members[0]].reference
             assert head is not None

@@ -27,7 +27,7 @@ class _Project:
                        line=self.line)
 
 
-def _split(cells: tuple[Cell, ...]):
+def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | None, Cell | None, list[Cell]]:
     at = next((i for i, c in enumerate(cells) if is_project_id(c.text)), None)
     if at is None:  # an ID of another shape: a single word in the ID column
         at = next((i for i, c in enumerate(cells) if c.column == ID_COLUMN and " " not in c.text), None)
@@ -63,5 +63,5 @@ def parse(table: SideTableRows, found: Findings) -> Projects:
         heading=table.heading.filled[0].text if table.heading else None,
         columns=table.header.texts(),
         line=table.header.line,
-        items=tuple(p.freeze(a, s) for p, a, s in zip(projects, areas, subareas)),
+        items=tuple(p.freeze(a, s) for p, a, s in zip(projects, areas, subareas, strict=True)),
     )

@@ -60,5 +60,5 @@ def parse(table: SideTableRows, found: Findings) -> Spending:
         heading=table.heading.filled[0].text if table.heading else None,
         title=header.filled[0].text,
         line=header.line,
-        rules=tuple(r.freeze(m) for r, m in zip(rules, measures)),
+        rules=tuple(r.freeze(m) for r, m in zip(rules, measures, strict=True)),
     )

@@ -9,7 +9,8 @@ from datetime import date
 from ..model import Act
 
 MONTHS = {name: i for i, name in enumerate(
-    ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"], start=1)}
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(),  # noqa: SIM905
+    start=1)}
 
 _ACT = re.compile(
     r"(?P<type>[A-ZÀ-Ü][^\d]*?)\s+(?:N\.?|n\.?|N°|n°|nr\.?|num\.?)\s*(?P<number>\d[\w/.-]*?)\s+"

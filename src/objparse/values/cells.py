@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 
 from .numbers import VALUE, value_kind
 
 
-class CellKind(str, Enum):
+class CellKind(StrEnum):
     PERCENT = "percent"      # 30%  (a weight before a name, a target after it)
     MONEY = "money"          # 4.249.834.748 €
     NUMBER = "number"        # 1,013
