@@ -19,7 +19,8 @@ def test_document_equals_golden(golden):
     checks = got.pop("checks")
     diagnostics = got.pop("diagnostics")
     assert got == want
-    assert diagnostics == []
+    # the readings that were a choice are noted; nothing is wrong with these sheets
+    assert {d["severity"] for d in diagnostics} <= {"info"}
     for name, status in expect_checks.items():
         statuses = {c["status"] for c in checks if c["name"] == name}
         assert statuses == {status}, (name, [c for c in checks if c["name"] == name])

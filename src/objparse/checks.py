@@ -19,7 +19,7 @@ from .diagnostics import diagnostic
 from .model import Check, Document, IeepItem
 
 if TYPE_CHECKING:
-    from .sections.found import Findings
+    from .findings import Findings
 from .values.names import same_name
 
 HUNDRED = Decimal(100)
@@ -138,7 +138,8 @@ def run(doc: Document) -> tuple[Check, ...]:
 def attach(doc: Document, found: Findings) -> Document:
     """The finished document: its checks, and the diagnostics and unplaced cells the sections found."""
     results = run(doc)
-    diagnostics = list(found.diagnostics)
+    # in the order of the sheet: those about the whole file first
+    diagnostics = sorted(found.diagnostics, key=lambda d: (d.line is not None, d.line or 0))
     diagnostics += [diagnostic("check-failed", c.message) for c in results if c.status == "fail"]
     unparsed = sorted(found.unparsed, key=lambda u: (u.line, u.column))
     return attrs.evolve(doc, checks=results, diagnostics=tuple(diagnostics), unparsed=tuple(unparsed))

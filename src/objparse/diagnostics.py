@@ -23,9 +23,34 @@ CODES: dict[str, tuple[str, str]] = {
                               "message says where the text stops being a number."),
     "ieep-no-tree": ("warning", "The I.E.E.P. amounts admit no tree even with a typo allowed; items are left flat "
                                 "at level 0."),
-    "ieep-mismatch": ("warning", "An I.E.E.P. parent does not equal the signed sum of its children; the tree given "
-                                 "is the most plausible one and the `ieep_sums` check names the parent."),
     "check-failed": ("info", "A check failed: a finding about the sheet, not an error of the parser."),
+    # readings of the sheet that were a choice: each noted where it was made, to be audited
+    "wrapped-text": ("info", "A row holds only the rest of a cell above it (a KPI or sub-area name, a reference, "
+                             "a note, a spending rule, a project title): the two were joined with a space."),
+    "merged-below": ("info", "A KPI took its reference or target from a row below it in its sub-area, nothing "
+                             "above having one: a merged cell printed on its middle row."),
+    "misplaced-value": ("info", "A target printed in RIFERIMENTI (a number, an amount, or a text that cites "
+                                "nothing) was read as the target."),
+    "shifted-row": ("info", "A main-table row lost leading cells; its cells were placed by what they hold."),
+    "implicit-kpi": ("info", "A sub-area row carries a reference or target and has no KPI row under it: it was read "
+                             "as one KPI named after the sub-area (`implicit: true`)."),
+    "repeated-area": ("info", "An area row printed again (instead of merged) was read as the same area."),
+    "page-header": ("info", "A page header (title, office or a table's header) printed again after a page break "
+                            "was dropped: it was read already."),
+    "ieep-typo": ("info", "An I.E.E.P. parent does not equal the sum of its children: the tree was recovered "
+                          "around what one slip of the pen explains, and the `ieep_sums` check names it."),
+    # how the file was read: each a choice objparse made, to be audited
+    "windows-1252": ("info", "The file is not UTF-8; it was read as Windows-1252."),
+    "mixed-encoding": ("warning", "A UTF-8 file holds bytes that are not UTF-8; those bytes alone were read as "
+                                  "Windows-1252. The message names their lines."),
+    "utf-16": ("info", "The file has no byte-order mark; the pattern of its zero bytes says it is UTF-16."),
+    "excel-quoting": ("info", "The file is quoted the way Excel saves text: quotes around cells were removed and "
+                              "doubled quotes read as one."),
+    "quoted-cell": ("info", "A quoted cell spans two physical lines (an in-cell line break); the break was read as "
+                            "a space, and the row's line is the one it starts on."),
+    "offset": ("info", "Every row of the sheet begins with the same empty cells (the exported range starts to "
+                       "the right); the sheet was read from its first used column. Columns in `unparsed` and "
+                       "in diagnostics are the source's."),
 }
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from lark.lexer import Lexer
 
 from .draft import Row
+from .rules import shifted_rows
 from .rules.shifted_rows import REFERENCE_COLUMN, place
 from .side_tables import SIDE_TABLES
 from .values.cells import CellKind, is_value
@@ -114,13 +115,15 @@ class Classified:
 
     def __init__(self, rows: list[Row]):
         self.aside: list[Row] = []
+        self.repeated: list[Row] = []  # page headers printed again after a page break
         shapes: list[tuple[str, Row]] = []
         seen: dict[str, set[tuple[str, ...]]] = {}  # first cell -> the headers seen starting with it
         reference_column = REFERENCE_COLUMN
         for row in rows:
             head = row.filled[0].text
             if head in seen and row.first == 0 and row.texts() in seen[head]:
-                continue  # a page header repeated after a page break: read already
+                self.repeated.append(row)  # a page header repeated after a page break: read already
+                continue
             kind = shape(row, reference_column)
             if kind == PAGE_MARK:
                 self.aside.append(row)
@@ -128,8 +131,7 @@ class Classified:
             if kind in _REPEATABLE:
                 seen.setdefault(head, set()).add(row.texts())
                 if kind == "HEADER":
-                    reference_column = next((c.column for c in row.filled if c.text == "RIFERIMENTI"),
-                                            REFERENCE_COLUMN)
+                    reference_column = shifted_rows.reference_column(row)
             shapes.append((kind, row))
         self.readings: list[tuple[tuple[str, ...], Row]] = []
         before = None

@@ -19,7 +19,7 @@ from .errors import SheetError
 from .model import Document
 from .rules import project_links
 from .sections import main_table, notes, preamble
-from .sections.found import Findings
+from .findings import Findings
 from .side_tables import BY_NAME, SIDE_TABLES
 from .values.names import parse_office, title_year
 
@@ -35,13 +35,20 @@ def _side_tables(sheet: SheetRows, found: Findings) -> dict[str, object]:
     return tables
 
 
-def build(text: str, source_name: str = "<text>") -> Document:
+def build(text: str, source_name: str = "<text>",
+          decoding: tuple[tuple[str, str, int | None], ...] = ()) -> Document:
     read = records.read(text)
     classified = lexer.Classified(read.rows)
     if not any(readings[0] in ("TITLE", "HEADER") for readings, _ in classified.readings):
         raise SheetError("not an objective sheet: no title and no main-table header", source_name)
     found = Findings(read.offset)
+    for code, message, line in decoding:
+        found.add(code, message, line)
+    for code, message, line, column in read.notes:
+        found.add(code, message, line, column)
     found.set_aside(classified.aside, "page-number", "page number")
+    for row in classified.repeated:
+        found.add("page-header", "printed again after a page break: dropped", row.line)
     sheet = syntax.parse(classified)
     for row, why in sheet.unexpected:
         found.set_aside([row], "unexpected-line", why)
@@ -53,7 +60,7 @@ def build(text: str, source_name: str = "<text>") -> Document:
         if missing is None:
             found.add(code, message)
 
-    note_list = notes.parse(sheet.notes)
+    note_list = notes.parse(sheet.notes, found)
     areas = main_table.parse(sheet.main, found, notes.documents(note_list)) if sheet.main else ()
     tables = _side_tables(sheet, found)
     doc = Document(
@@ -74,7 +81,8 @@ def parse_text(text: str, source_name: str = "<text>") -> Document:
 
 
 def parse_bytes(data: bytes, source_name: str = "<bytes>") -> Document:
-    return build(source.decode(data, source_name), source_name)
+    decoded = source.decode(data, source_name)
+    return build(decoded.text, source_name, decoded.notes)
 
 
 def parse_file(path: str | Path) -> Document:

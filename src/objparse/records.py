@@ -7,8 +7,11 @@ starts: an export whose every row begins with empty cells reads as the same shee
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -36,21 +39,49 @@ def clean(cell: str) -> str:
 class Rows:
     rows: list[Row]
     offset: int  # empty columns every row began with, removed
+    notes: tuple[tuple[str, str, int | None, int | None], ...] = ()  # (code, message, line, column)
+
+
+# a cell that starts with a double quote: the file may be quoted the way Excel quotes
+_QUOTE_START = re.compile(r'(?:^|\t)"', re.MULTILINE)
+
+
+def _excel_records(text: str) -> list[tuple[int, list[str]]] | None:
+    """The records of a file quoted the way Excel's "Text (tab delimited)" and "Unicode Text"
+    quote (a cell holding a quote, a tab or a line break between double quotes, inner quotes
+    doubled), each with the line it starts on; None when the file does not read that way
+    throughout (a quote in the middle of a cell, a quoted cell not closed): then it was never
+    quoted, and reads as it stands."""
+    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=True)
+    records, start = [], 1
+    try:
+        for record in reader:
+            records.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error:
+        return None
+    return records
+
+
+def _plain_records(text: str) -> Iterator[tuple[int, list[str], str]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line and not line.isspace():
+            yield number, line.split("\t"), line
 
 
 def read(text: str) -> Rows:
     """Every row of the sheet with a non-empty cell, blank lines (page breaks, spacing) dropped."""
+    notes: list[tuple[str, str, int | None, int | None]] = []
+    quoted = _excel_records(text) if _QUOTE_START.search(text) else None
     # which cleaning the file needs at all, found once; most lines then need only str.strip
     marks = tuple(m for m in _MARKUP + _SPACES if m in text)
+    records = ((n, r, "\n") for n, r in quoted) if quoted is not None else _plain_records(text)
     new, make, strip, cell_kind = tuple.__new__, object.__new__, str.strip, classify
     rows: list[Row] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line or line.isspace():
-            continue
-        raw = line.split("\t")
+    for number, raw, line in records:  # a quoted record's line is "\n": it is always cleaned
         italic = _NO_ITALIC
-        if marks and any(m in line for m in marks):
-            if "<" in line:
+        if line == "\n" or (marks and any(m in line for m in marks)):
+            if any("<" in cell for cell in raw):
                 italic = frozenset(i for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
             cells = map(clean, raw)
         else:
@@ -61,7 +92,14 @@ def read(text: str) -> Rows:
             row.line, row.filled, row.italic, row.placed, row.type = number, filled, italic, None, ""
             rows.append(row)
     offset = min((row.filled[0].column for row in rows), default=0)
+    if quoted is not None:
+        notes.append(("excel-quoting", "read as Excel's quoted text: quotes around cells removed, doubled "
+                                       "quotes read as one", None, None))
+        notes += [("quoted-cell", "a quoted cell spans lines: its line break read as a space", number, i + 1 - offset)
+                  for number, record in quoted for i, cell in enumerate(record) if "\n" in cell]
     if offset:
         rows = [Row(row.line, tuple(c._replace(column=c.column - offset) for c in row.filled),
                     frozenset(i - offset for i in row.italic)) for row in rows]
-    return Rows(rows, offset)
+        notes.append(("offset", f"every row begins with {offset} empty cell{'s' * (offset > 1)}: the sheet is read "
+                                f"from column {offset + 1}", None, None))
+    return Rows(rows, offset, tuple(notes))

@@ -1,35 +1,112 @@
-"""bytes -> text: BOM, UTF-8 or Windows-1252, CRLF, a missing final newline."""
+"""bytes -> text: the encoding told by the bytes themselves, never by a flag.
+
+    UTF-8, with or without a byte-order mark;
+    UTF-16 ("Unicode Text"), with a byte-order mark, or without one where the pattern of zero
+    bytes makes it certain;
+    Windows-1252 (the euro sign is byte 0x80), and UTF-8 files with a few Windows-1252 bytes in
+    them: those bytes alone are read as Windows-1252, with a warning naming their lines.
+
+Line ends become LF (from CRLF or CR alone). Each reading that was a choice leaves a note.
+"""
 
 from __future__ import annotations
+
+import re
+
+import attrs
 
 from .errors import SheetError
 
 _BOM = b"\xef\xbb\xbf"
-# control bytes that never occur in an exported sheet (tab, LF, CR, form feed are fine)
-_BINARY = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# control characters that never occur in an exported sheet (tab, LF, CR, form feed are fine)
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_ESCAPED = re.compile(r"[\udc80-\udcff]+")  # bytes that were not UTF-8, as surrogateescape keeps them
 
 
-def decode(data: bytes, source: str = "<bytes>") -> str:
-    """Return the sheet's text with LF line ends; raise SheetError for input that is not text."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as some spreadsheets save 'Unicode text'
+@attrs.frozen
+class Decoded:
+    text: str
+    notes: tuple[tuple[str, str, int | None], ...] = ()  # (diagnostic code, message, line)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'le' or 'be' when every other byte is zero in the way of UTF-16 text (Latin script has
+    a zero high byte); None otherwise."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for order, zeros, others in (("le", odd, even), ("be", even, odd)):
+        if others.count(0) == 0 and zeros.count(0) * 2 >= len(zeros):
+            return order
+    return None
+
+
+def _lines_of(text: str, positions: list[int]) -> list[int]:
+    """The 1-based line of each position (ascending), in one pass."""
+    lines, line, at = [], 1, 0
+    for pos in positions:
+        line += text.count("\n", at, pos)
+        at = pos
+        lines.append(line)
+    return lines
+
+
+def _mixed(data: bytes, source: str) -> Decoded:
+    """UTF-8 with some bytes that are not: those read as Windows-1252, one by one."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    if not any("\x80" <= ch < "\udc80" or ch > "\udcff" for ch in text if ch > "\x7f"):
+        # no UTF-8 sequence anywhere: the whole file is Windows-1252
         try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            raise SheetError("UTF-16 byte-order mark, but not valid UTF-16", source) from None
-    if data.startswith(_BOM):
-        data = data[len(_BOM):]
-    if not data.strip():
-        raise SheetError("empty file", source)
-    if b"\x00" in data or data.translate(None, _BINARY) != data:
-        raise SheetError("binary file, not a tab-separated sheet", source)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
+            return Decoded(data.decode("cp1252"), (("windows-1252", "not UTF-8: read as Windows-1252", None),))
         except UnicodeDecodeError as exc:
             raise SheetError(f"neither UTF-8 nor Windows-1252 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
                              source) from None
+    runs = list(_ESCAPED.finditer(text))
+    pieces, at = [], 0
+    for run in runs:
+        raw = bytes(ord(ch) - 0xDC00 for ch in run.group())
+        try:
+            pieces += [text[at:run.start()], raw.decode("cp1252")]
+        except UnicodeDecodeError:
+            raise SheetError(f"neither UTF-8 nor Windows-1252 (byte 0x{raw[0]:02x})", source) from None
+        at = run.end()
+    pieces.append(text[at:])
+    lines = sorted(set(_lines_of(text, [run.start() for run in runs])))
+    shown = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    note = ("mixed-encoding", f"bytes that are not UTF-8 read as Windows-1252 on line{'s' * (len(lines) > 1)} {shown}",
+            lines[0])
+    return Decoded("".join(pieces), (note,))
+
+
+def decode(data: bytes, source: str = "<bytes>") -> Decoded:
+    """The sheet's text with LF line ends; raise SheetError for input that is not text."""
+    notes: tuple[tuple[str, str, int | None], ...] = ()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as spreadsheets save 'Unicode Text'
+        try:
+            decoded = Decoded(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise SheetError("UTF-16 byte-order mark, but not valid UTF-16", source) from None
+    elif b"\x00" in data and (order := _utf16_without_bom(data)):
+        try:
+            decoded = Decoded(data.decode(f"utf-16-{order}"),
+                              (("utf-16", f"no byte-order mark: read as UTF-16 ({order.upper()}) by its zero bytes",
+                                None),))
+        except UnicodeDecodeError:
+            raise SheetError("binary file, not a tab-separated sheet", source) from None
+    else:
+        while data.startswith(_BOM):
+            data = data[len(_BOM):]
+        if b"\x00" in data:
+            raise SheetError("binary file, not a tab-separated sheet", source)
+        try:
+            decoded = Decoded(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded = _mixed(data, source)
+    text, notes = decoded.text.lstrip("\ufeff"), decoded.notes
+    if not text.strip():
+        raise SheetError("empty file", source)
+    if _BINARY.search(text):
+        raise SheetError("binary file, not a tab-separated sheet", source)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    return Decoded(text, notes)

@@ -1,11 +1,12 @@
 """Values in the neighbouring column. A target can land in RIFERIMENTI: a number or an amount is
 recognised as it is placed (rules.shifted_rows); a text rule ('Scostamento 0 su budget ...') only
 here, once wrapped references are joined: a reference cell that cites nothing (no document, no
-pages, no paragraph) on a row without a target is that row's target."""
+pages, no paragraph) on a row without a target is that row's target. Each move is noted."""
 
 from __future__ import annotations
 
 from ..draft import Placed
+from ..findings import Findings
 from ..values.cells import CellKind
 from ..values.citations import has_locator, names_document
 
@@ -15,9 +16,13 @@ def cites_nothing(text: str, kind: CellKind, documents: tuple[str, ...]) -> bool
             and not names_document(text, documents))
 
 
-def move_targets(rows: list[Placed], documents: tuple[str, ...] = ()) -> list[Placed]:
-    return [row._replace(reference=None, target=row.reference)
-            if row.target is None and row.reference is not None
-            and cites_nothing(row.reference.text, row.reference.kind, documents)
-            else row
-            for row in rows]
+def move_targets(rows: list[Placed], documents: tuple[str, ...], found: Findings) -> list[Placed]:
+    out = []
+    for row in rows:
+        ref = row.reference
+        if row.target is None and ref is not None and cites_nothing(ref.text, ref.kind, documents):
+            found.add("misplaced-value", "a text in RIFERIMENTI that cites nothing, on a row without a target: read "
+                                         "as the target", row.line, ref.column + 1)
+            row = row._replace(reference=None, target=ref)
+        out.append(row)
+    return out

@@ -8,6 +8,14 @@ from ..draft import Cell, Placed, Row, RowKind
 from ..values.cells import CellKind, is_value
 
 REFERENCE_COLUMN = 4  # RIFERIMENTI in an undamaged row; names never sit at or right of it
+REFERENCE_HEADER = "RIFERIMENTI"
+
+
+def reference_column(header: Row | None) -> int:
+    """Where RIFERIMENTI stands: by the main-table header where there is one."""
+    if header is None:
+        return REFERENCE_COLUMN
+    return next((c.column for c in header.filled if c.text == REFERENCE_HEADER), REFERENCE_COLUMN)
 
 
 def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> Placed:

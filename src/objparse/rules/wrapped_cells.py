@@ -1,15 +1,72 @@
-"""Wrapped cells. A reference cell that does not start a citation ('Pagg. 4-7', a lower-case word,
-the remainder of an annex title) continues the reference above it in the same sub-area; the
-joined text is the reference of every row the merged cell covers."""
+"""Wrapped cells. A long cell — a KPI or sub-area name, a reference, a note, a spending rule, a
+project title — can spill onto the next row, which then holds only the rest of that one cell,
+in the same column: typically a lower-case start or the end of an unfinished phrase, and no
+value of its own. One mechanism joins them all (`join`), as `fill` fills every merged cell;
+each kind of cell says only when a row continues the one above (`continues` for text, and
+`continues_reference` for citations, which wrap after a document or an annex title).
+The joined text (single space) is the value; the record's line is the first row's.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from ..draft import Cell, Placed, RowKind
+from ..findings import Findings
 from ..values.cells import CellKind, classify
 from ..values.citations import names_document, parse_citation
 
+T = TypeVar("T")
 
-def continues(cell: Cell, previous: str, documents: tuple[str, ...] = ()) -> bool:
+# words after which an Italian phrase cannot end
+_OPEN_WORDS = frozenset(
+    "a ad al alla alle ai agli all' con da dal dalla dalle dai dagli del della delle dei degli dell' di e ed il in "
+    "la le lo gli i nel nella nelle nei negli nell' o od per su sul sulla sulle sui sugli tra fra un una uno che "
+    "sia non".split())
+_OPEN_ENDS = ("-", "–", ",", "/", "(", ":", "'", "+", "&")
+
+
+def unfinished(text: str) -> bool:
+    """Does the phrase stop mid-way: on a preposition, article or conjunction, a dash or a
+    comma, or inside brackets?"""
+    text = text.rstrip()
+    if text.endswith(_OPEN_ENDS) or text.count("(") > text.count(")"):
+        return True
+    return text.rsplit(" ", 1)[-1].lower() in _OPEN_WORDS
+
+
+def continues(previous: str, text: str) -> bool:
+    """Is `text`, alone on its row, the rest of the cell `previous` wrapped? It starts with a
+    lower-case word or a bracket, or `previous` stops mid-phrase."""
+    first = text[:1]
+    return first.islower() or first in "()" or unfinished(previous)
+
+
+def join(items: list[T], follows: Callable[[T, T], bool], merge: Callable[[T, T], T],
+         found: Findings, what: str, line: Callable[[T], int]) -> list[T]:
+    """The items with every one that `follows` the item before it merged into that item; each
+    join leaves an info diagnostic (`wrapped-text`) naming the line it joined."""
+    out: list[T] = []
+    for item in items:
+        if out and follows(out[-1], item):
+            found.add("wrapped-text", f"{what} on line {line(out[-1])} continues on this line: joined", line(item))
+            out[-1] = merge(out[-1], item)
+        else:
+            out.append(item)
+    return out
+
+
+def joined(head: Cell, tail: Cell) -> Cell:
+    text = f"{head.text} {tail.text}"
+    return head._replace(text=text, kind=classify(text))
+
+
+# --- references ----------------------------------------------------------------------------------
+
+def continues_reference(cell: Cell, previous: str, documents: tuple[str, ...] = ()) -> bool:
+    """A reference cell that does not start a citation ('Pagg. 4-7', a lower-case word, the rest
+    of an annex title) continues the reference above it."""
     if cell.kind is CellKind.CONTINUATION:
         return True
     if names_document(cell.text, documents):
@@ -22,8 +79,9 @@ def continues(cell: Cell, previous: str, documents: tuple[str, ...] = ()) -> boo
     return last.annex is not None and last.page_from is None and last.paragraph is None
 
 
-def join(rows: list[Placed], documents: tuple[str, ...] = ()) -> list[Placed]:
-    """The rows of one sub-area, wrapped references joined."""
+def join_references(rows: list[Placed], documents: tuple[str, ...], found: Findings) -> list[Placed]:
+    """The rows of one sub-area, wrapped references joined: the joined text is the reference of
+    every row the merged cell covers."""
     groups: list[list[int]] = []  # row indices covered by one merged reference cell
     texts: list[str] = []
     out = list(rows)
@@ -31,7 +89,9 @@ def join(rows: list[Placed], documents: tuple[str, ...] = ()) -> list[Placed]:
         ref = row.reference
         if ref is None:
             continue
-        if groups and continues(ref, texts[-1], documents):
+        if groups and continues_reference(ref, texts[-1], documents):
+            found.add("wrapped-text", f"the reference on line {rows[groups[-1][0]].line} continues on this line: "
+                                      "joined", row.line, ref.column + 1)
             groups[-1].append(i)
             texts[-1] += " " + ref.text
             above = out[i - 1]
@@ -46,7 +106,36 @@ def join(rows: list[Placed], documents: tuple[str, ...] = ()) -> list[Placed]:
         if len(members) > 1:
             head = rows[members[0]].reference
             assert head is not None
-            joined = head._replace(text=text, kind=classify(text))
+            cell = head._replace(text=text, kind=classify(text))
             for i in members:
-                out[i] = out[i]._replace(reference=joined)
+                out[i] = out[i]._replace(reference=cell)
     return out
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+def _name_only(row: Placed) -> bool:
+    """A KPI row holding a name and nothing of its own (a reference may be wrapped with it)."""
+    return (row.kind is RowKind.KPI and row.name is not None and row.target is None and row.weight is None
+            and row.area_weight is None and not row.extra)
+
+
+def join_names(rows: list[Placed], documents: tuple[str, ...], found: Findings) -> list[Placed]:
+    """The rows of one sub-area (its own row first), wrapped KPI and sub-area names joined: a
+    row holding only the rest of the name above, in the same column, is that row's."""
+
+    def follows(above: Placed, row: Placed) -> bool:
+        if above.name is None or not _name_only(row) or row.name.column != above.name.column:  # type: ignore[union-attr]
+            return False
+        if row.reference is not None and not (above.reference is not None
+                                              and continues_reference(row.reference, above.reference.text, documents)):
+            return False
+        return continues(above.name.text, row.name.text)  # type: ignore[union-attr]
+
+    def merge(above: Placed, row: Placed) -> Placed:
+        reference = above.reference
+        if row.reference is not None and reference is not None:
+            reference = joined(reference, row.reference)
+        return above._replace(name=joined(above.name, row.name), reference=reference)  # type: ignore[arg-type]
+
+    return join(rows, follows, merge, found, "the name", lambda row: row.line)

@@ -12,7 +12,7 @@ from ..model import Ieep, IeepItem
 from ..rules.money_tree import TreeItem, recover
 from ..values.cells import CellKind
 from ..values.numbers import read_value
-from .found import Findings
+from ..findings import Findings
 
 _MINUS = re.compile(r"^\(\s*-\s*\)|\(\s*-\s*\)\s*$")  # '(-)' after the label, or before it
 
@@ -46,6 +46,9 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
     shape = recover([TreeItem(r.amount, r.sign, r.italic) for r in rows])
     if not shape.complete and rows:
         found.add("ieep-no-tree", "I.E.E.P. amounts admit no single tree", header.line)
+    for i in sorted(shape.relaxed):
+        found.add("ieep-typo", f"'{rows[i].label.text}' is not the sum of its children: the tree is read around a "
+                               "typo", rows[i].label.line)
     items = tuple(
         IeepItem(id=i, label=r.label.text, amount=r.amount, raw=r.money.text if r.money else None, sign=r.sign,
                  level=shape.levels[i], parent=shape.parents[i], emphasis=r.italic, line=r.label.line)

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from ..draft import AreaBuilder, AreaRows, Cell, MainTableRows, Placed, Row, RowKind, SubareaBuilder
 from ..model import Area, Kpi
-from ..rules import implicit_kpis, merged_cells, misplaced_values, wrapped_cells
+from ..rules import implicit_kpis, merged_cells, misplaced_values, shifted_rows, wrapped_cells
 from ..values.citations import parse_citations
 from ..values.names import area_code, same_name, split_marker
 from ..values.numbers import read_value
 from ..values.targets import parse_target
-from .found import Findings
+from ..findings import Findings
 
 
 def columns(header: Row | None) -> tuple[str, ...]:
@@ -21,10 +21,11 @@ def columns(header: Row | None) -> tuple[str, ...]:
 
 def parse(table: MainTableRows, found: Findings, documents: tuple[str, ...] = ()) -> tuple[Area, ...]:
     areas: list[AreaBuilder] = []
+    reference_column = shifted_rows.reference_column(table.header)
     for rows in table.areas:
         area = _area(rows.head.placed, areas, found)
         for head, members in _subarea_rows(rows):
-            sub = _subarea(area, head.placed if head else None, members, found, documents)
+            sub = _subarea(area, head.placed if head else None, members, found, documents, reference_column - 1)
             if sub is not None:
                 area.subareas.append(sub)
     return tuple(a.freeze() for a in areas)
@@ -55,6 +56,8 @@ def _area(head: Placed | None, areas: list[AreaBuilder], found: Findings) -> Are
     name, marker = split_marker(head.area.text)
     weight = _weight(head.area_weight, found)
     if areas and same_name(name, areas[-1].name):
+        found.add("repeated-area", f"the area of line {areas[-1].line} printed again: read as the same area",
+                  head.line, head.area.column + 1)
         if weight != areas[-1].weight_pct and head.area_weight is not None:
             found.unplaced(head.area_weight, "main table (a second, different weight for the area)")
         return areas[-1]
@@ -63,19 +66,22 @@ def _area(head: Placed | None, areas: list[AreaBuilder], found: Findings) -> Are
 
 
 def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: Findings,
-             documents: tuple[str, ...]) -> SubareaBuilder | None:
+             documents: tuple[str, ...], name_column: int) -> SubareaBuilder | None:
     rows = [head] if head is not None else []
     for member in members:
         if member.placed is None:
             found.set_aside([member], "unexpected-line", "line inside the main table")
         else:
             rows.append(member.placed)
-    rows = wrapped_cells.join(rows, documents)
-    rows = misplaced_values.move_targets(rows, documents)
-    implicit = implicit_kpis.stands_for_kpi(rows[0] if head is not None else None, rows)
-    filled = merged_cells.fill_values(rows)
+    rows = wrapped_cells.join_names(rows, documents, found)
+    rows = wrapped_cells.join_references(rows, documents, found)
+    rows = misplaced_values.move_targets(rows, documents, found)
+    head = rows[0] if head is not None else None
+    implicit = implicit_kpis.stands_for_kpi(head, rows, found)
+    filled = merged_cells.fill_values(rows, found)
     _report_unused(rows, filled, implicit, found)
     for row in rows:
+        _report_reading(row, name_column, found)
         if (row.kind is not RowKind.AREA and row.area_weight is not None
                 and _weight(row.area_weight, found) != area.weight_pct):
             found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
@@ -89,6 +95,19 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
         sub.kpis.append(_kpi(filled[0], name, True))
     sub.kpis += [_kpi(row, row.name.text, False) for row in filled if row.kind is RowKind.KPI and row.name]
     return sub
+
+
+def _report_reading(row: Placed, name_column: int, found: Findings) -> None:
+    """Note where a row was read other than as its columns say: a name left of its column (the
+    row lost leading cells), a number or amount in RIFERIMENTI taken as the target."""
+    if row.name is not None and row.name.column < name_column:
+        lost = name_column - row.name.column
+        found.add("shifted-row", f"the row lost {lost} leading cell{'s' * (lost > 1)}: its cells are read by what "
+                                 "they hold", row.line, row.name.column + 1)
+    reference_column = row.name.column + 1 if row.name is not None else name_column + 1
+    if row.target is not None and row.target.column <= reference_column and row.reference is None:
+        found.add("misplaced-value", "a number in RIFERIMENTI, with no reference: read as the target", row.line,
+                  row.target.column + 1)
 
 
 def _report_unused(own: list[Placed], filled: list[Placed], implicit: bool, found: Findings) -> None:

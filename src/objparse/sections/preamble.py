@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..draft import Preamble, Row
-from .found import Findings
+from ..findings import Findings
 
 
 def _text(row: Row) -> str:

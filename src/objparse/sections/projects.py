@@ -7,9 +7,10 @@ import attrs
 
 from ..draft import Cell, SideTableRows
 from ..model import Project, Projects
+from ..rules import wrapped_cells
 from ..rules.fill import fill
 from ..values.names import area_code, is_project_id
-from .found import Findings
+from ..findings import Findings
 
 AREA_COLUMN, ID_COLUMN = 0, 2
 
@@ -18,13 +19,14 @@ AREA_COLUMN, ID_COLUMN = 0, 2
 class _Project:
     area: str | None
     subarea: str | None
-    id: str
-    title: str | None
+    id: Cell | None  # None for a row holding a lone title cell: a title wrapped, or a stray
+    title: Cell | None
     line: int
 
     def freeze(self, area: str | None, subarea: str | None) -> Project:
-        return Project(area=area, area_code=area_code(area), subarea=subarea, id=self.id, title=self.title,
-                       line=self.line)
+        assert self.id is not None
+        return Project(area=area, area_code=area_code(area), subarea=subarea, id=self.id.text,
+                       title=self.title.text if self.title else None, line=self.line)
 
 
 def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | None, Cell | None, list[Cell]]:
@@ -41,20 +43,35 @@ def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | No
     return area, subarea, pid, title, before + list(after[1:])
 
 
+def _follows(above: _Project, row: _Project) -> bool:
+    """A lone cell in the title column, carrying on the phrase of the title above."""
+    return (row.id is None and above.id is not None and row.title is not None
+            and (above.title is None or (row.title.column == above.title.column
+                                         and wrapped_cells.continues(above.title.text, row.title.text))))
+
+
+def _merge(above: _Project, row: _Project) -> _Project:
+    title = row.title if above.title is None else wrapped_cells.joined(above.title, row.title)  # type: ignore[arg-type]
+    return attrs.evolve(above, title=title)
+
+
 def parse(table: SideTableRows, found: Findings) -> Projects:
     projects: list[_Project] = []
     for row in table.rows:
         area, subarea, pid, title, rest = _split(row.filled)
-        if pid is None and projects and len(rest) == 1 and rest[0].column > AREA_COLUMN + 2:
-            # a title wrapped onto the next row
-            projects[-1].title = f"{projects[-1].title or ''} {rest[0].text}".strip()
+        if pid is None and len(rest) == 1 and rest[0].column > AREA_COLUMN + 2:
+            projects.append(_Project(None, None, None, rest[0], row.line))  # perhaps a title wrapped
             continue
         for cell in rest:
             found.unplaced(cell, "projects table")
-        if pid is None:
-            continue
-        projects.append(_Project(area.text if area else None, subarea.text if subarea else None, pid.text,
-                                 title.text if title else None, row.line))
+        if pid is not None:
+            projects.append(_Project(area.text if area else None, subarea.text if subarea else None, pid,
+                                     title, row.line))
+    projects = wrapped_cells.join(projects, _follows, _merge, found, "the project title", lambda p: p.line)
+    for lone in [p for p in projects if p.id is None]:
+        assert lone.title is not None
+        found.unplaced(lone.title, "projects table")
+    projects = [p for p in projects if p.id is not None]
     areas = fill([p.area for p in projects])
     # a new area row starts its sub-areas afresh: fill the sub-area inside runs of the same area row
     starts = fill([i if p.area else None for i, p in enumerate(projects)])

@@ -9,10 +9,11 @@ import attrs
 
 from ..draft import Cell, SideTableRows
 from ..model import Spending, SpendingRule
+from ..rules import wrapped_cells
 from ..rules.fill import fill
-from .found import Findings
+from ..findings import Findings
 
-PHASE, RULE = 2, 3  # columns of an undamaged row (the measure is column 1)
+PHASE = 2  # the phase's column in an undamaged row (the measure is column 1, the rule column 3)
 _PHASE = re.compile(r"^(?:[IVX]+(?:\s*[-,]\s*[IVX]+)*\s+)?(?:forecast|trimestre|semestre|consuntivo|budget)\b.{0,20}$"
                     r"|^[IVX]+(?:\s*[-,]\s*[IVX]+)*$", re.IGNORECASE)
 
@@ -23,6 +24,7 @@ class _Rule:
     phase: str | None
     rule: str
     line: int
+    column: int  # of the rule's cell
 
     def freeze(self, measure: str | None) -> SpendingRule:
         return SpendingRule(measure=measure, phase=self.phase, rule=self.rule, line=self.line)
@@ -40,6 +42,16 @@ def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | No
     return measure, phase, rule, before
 
 
+def _follows(above: _Rule, rule: _Rule) -> bool:
+    """A lone cell in the column of the rule above, that carries on its phrase."""
+    return (rule.measure is None and rule.phase is None and rule.column == above.column
+            and wrapped_cells.continues(above.rule, rule.rule))
+
+
+def _merge(above: _Rule, rule: _Rule) -> _Rule:
+    return attrs.evolve(above, rule=f"{above.rule} {rule.rule}")
+
+
 def parse(table: SideTableRows, found: Findings) -> Spending:
     header = table.header
     rules: list[_Rule] = []
@@ -50,11 +62,9 @@ def parse(table: SideTableRows, found: Findings) -> Spending:
             found.unplaced(cell, "spending table")
         if rule is None:
             continue
-        if measure is None and phase is None and rules and rule.column >= RULE:
-            # a lone cell in the rule column: the rule above, wrapped onto this row
-            rules[-1].rule += " " + rule.text
-            continue
-        rules.append(_Rule(measure.text if measure else None, phase.text if phase else None, rule.text, row.line))
+        rules.append(_Rule(measure.text if measure else None, phase.text if phase else None, rule.text, row.line,
+                           rule.column))
+    rules = wrapped_cells.join(rules, _follows, _merge, found, "the spending rule", lambda r: r.line)
     measures = fill([r.measure for r in rules])
     return Spending(
         heading=table.heading.filled[0].text if table.heading else None,

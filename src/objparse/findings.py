@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..diagnostics import diagnostic
-from ..draft import Cell, Row
-from ..model import Diagnostic, Unparsed
+from .diagnostics import diagnostic
+from .draft import Cell, Row
+from .model import Diagnostic, Unparsed
 
 
 @attrs.define
