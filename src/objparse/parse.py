@@ -16,10 +16,10 @@ from pathlib import Path
 from . import checks, lexer, records, source, syntax
 from .draft import SheetRows
 from .errors import SheetError
+from .findings import Findings
 from .model import Document
 from .rules import project_links
 from .sections import main_table, notes, preamble
-from .findings import Findings
 from .side_tables import BY_NAME, SIDE_TABLES
 from .values.names import parse_office, title_year
 

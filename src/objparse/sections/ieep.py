@@ -8,11 +8,11 @@ from decimal import Decimal
 import attrs
 
 from ..draft import Cell, SideTableRows
+from ..findings import Findings
 from ..model import Ieep, IeepItem
 from ..rules.money_tree import TreeItem, recover
 from ..values.cells import CellKind
 from ..values.numbers import read_value
-from ..findings import Findings
 
 _MINUS = re.compile(r"^\(\s*-\s*\)|\(\s*-\s*\)\s*$")  # '(-)' after the label, or before it
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..draft import AreaBuilder, AreaRows, Cell, MainTableRows, Placed, Row, RowKind, SubareaBuilder
+from ..findings import Findings
 from ..model import Area, Kpi
 from ..rules import implicit_kpis, merged_cells, misplaced_values, shifted_rows, wrapped_cells
 from ..values.citations import parse_citations
 from ..values.names import area_code, same_name, split_marker
 from ..values.numbers import read_value
 from ..values.targets import parse_target
-from ..findings import Findings
 
 
 def columns(header: Row | None) -> tuple[str, ...]:

@@ -7,8 +7,8 @@ import re
 
 from ..draft import Row
 from ..findings import Findings
-from ..rules import wrapped_cells
 from ..model import Note
+from ..rules import wrapped_cells
 from ..values.acts import parse_act
 
 _MARKER = re.compile(r"^(?P<marker>\*+|°+|\(\d+\)|\d+\))\s*(?P<text>\S.*)$")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import attrs
 
 from ..draft import Cell, SideTableRows
+from ..findings import Findings
 from ..model import Project, Projects
 from ..rules import wrapped_cells
 from ..rules.fill import fill
 from ..values.names import area_code, is_project_id
-from ..findings import Findings
 
 AREA_COLUMN, ID_COLUMN = 0, 2
 

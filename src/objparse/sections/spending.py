@@ -8,10 +8,10 @@ import re
 import attrs
 
 from ..draft import Cell, SideTableRows
+from ..findings import Findings
 from ..model import Spending, SpendingRule
 from ..rules import wrapped_cells
 from ..rules.fill import fill
-from ..findings import Findings
 
 PHASE = 2  # the phase's column in an undamaged row (the measure is column 1, the rule column 3)
 _PHASE = re.compile(r"^(?:[IVX]+(?:\s*[-,]\s*[IVX]+)*\s+)?(?:forecast|trimestre|semestre|consuntivo|budget)\b.{0,20}$"

@@ -9,7 +9,7 @@ from datetime import date
 from ..model import Act
 
 MONTHS = {name: i for i, name in enumerate(
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(),  # noqa: SIM905
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(),
     start=1)}
 
 _ACT = re.compile(
