@@ -93,13 +93,19 @@ LAST = ["servizi", "qualità", "ricorsi", "lavoro", "processi", "benessere", "Ci
         "interni", "definito", "giacenza"]
 SUBAREA_FIRST = ["Compliance", "Capacità", "Massimizzazione", "Impatto", "Efficacia", "Consolidamento"]
 DOCUMENTS = [f"Obiettivi {YEAR}", "PIAO", "SMVP"]
+# documents a sheet may cite without its notes defining them
+OTHER_DOCUMENTS = ["Cruscotto Qualità e Impatto", "Manuale operativo"]
 REGISTER = f"Allegato 2 Anagrafica Progetti {YEAR}"
 OFFICES = [("DC Risorse Umane", "central", "Risorse Umane", None),
            ("DC Pensioni", "central", "Pensioni", None),
            ("REG. LOMBARDIA - Direttore Regionale", "regional", "Lombardia", "Direttore Regionale"),
            ("REG. CAMPANIA - Direttore Regionale", "regional", "Campania", "Direttore Regionale"),
            ("DCM ROMA - Direttore di Coordinamento Metropolitano", "metropolitan", "Roma",
-            "Direttore di Coordinamento Metropolitano")]
+            "Direttore di Coordinamento Metropolitano"),
+           ("REG. VALLE D'AOSTA - Direttore Regionale", "regional", "Valle d'Aosta", "Direttore Regionale"),
+           ("REG. FRIULI VENEZIA GIULIA - Direttore Regionale", "regional", "Friuli Venezia Giulia",
+            "Direttore Regionale"),
+           ("REG. EMILIA-ROMAGNA - Direttore Regionale", "regional", "Emilia-Romagna", "Direttore Regionale")]
 MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
           "ottobre", "novembre", "dicembre"]
 TEXT_TARGETS = [f"Scostamento 0 su budget del Cruscotto Qualità {YEAR}", "Rispetto della scadenza",
@@ -109,6 +115,13 @@ TEXT_TARGETS = [f"Scostamento 0 su budget del Cruscotto Qualità {YEAR}", "Rispe
 def name(d: Draws, first: Sequence[str] = FIRST) -> str:
     words = [d.choice(first)] + [d.choice(MIDDLE) for _ in range(d.integer(0, 4))] + [d.choice(LAST)]
     return " ".join(words)
+
+
+def title(d: Draws) -> str:
+    """A project title: some quote a name ('Progetto "Noi INPS" per la parità'), as titles do."""
+    if chance(d, 4):
+        return f'Progetto "{d.choice(["Noi INPS", "Rete Attiva", "Futuro"])}" per {d.choice(MIDDLE)} {d.choice(LAST)}'
+    return name(d)
 
 
 def unique(d: Draws, make: Any, n: int) -> list[str]:
@@ -121,10 +134,11 @@ def unique(d: Draws, make: Any, n: int) -> list[str]:
 
 
 def weights(d: Draws, n: int) -> list[Decimal]:
-    """n whole percentages summing to 100."""
-    cuts = sorted(d.integer(0, 100) for _ in range(n - 1))
-    bounds = [0, *cuts, 100]
-    return [Decimal(bounds[i + 1] - bounds[i]) for i in range(n)]
+    """n percentages summing to 100: whole, or with one decimal ('33,3%')."""
+    scale = d.choice([1, 1, 10])
+    cuts = sorted(d.integer(0, 100 * scale) for _ in range(n - 1))
+    bounds = [0, *cuts, 100 * scale]
+    return [Decimal(bounds[i + 1] - bounds[i]) / scale for i in range(n)]
 
 
 # --- values -------------------------------------------------------------------------------------
@@ -142,10 +156,14 @@ def target(d: Draws) -> Target:
         return Target(format_number(value), "number", value, None)
     if kind == "money":
         value = Decimal(d.integer(0, 10 ** 10))
-        return Target(format_number(value) + " €", "money", value, "EUR")
+        if chance(d, 3):
+            value += Decimal(d.integer(0, 99)) / 100  # with cents: 1.234,50 €
+            value = value.quantize(Decimal("0.01"))
+        text = format_number(value)
+        return Target(f"€ {text}" if chance(d, 3) else f"{text} €", "money", value, "EUR")
     if kind == "percent":
-        value = Decimal(d.integer(0, 100))
-        return Target(f"{value}%", "percent", value, "%")
+        value = Decimal(d.integer(0, 1000)) / 10 if chance(d, 3) else Decimal(d.integer(0, 100))
+        return Target(f"{format_number(value)}%", "percent", value, "%")
     if kind == "text":
         return Target(d.choice(TEXT_TARGETS), "text", None, None)
     raw, cites = citation(d, "SMVP", "paragraph")
@@ -173,7 +191,9 @@ def citation(d: Draws, document: str, form: str | None = None) -> tuple[str, Cit
 
 
 def reference(d: Draws) -> tuple[str, tuple[Citation, ...]]:
-    parts = [citation(d, d.choice(DOCUMENTS)) for _ in range(d.integer(1, 2))]
+    documents = DOCUMENTS + OTHER_DOCUMENTS if chance(d, 4) else DOCUMENTS
+    parts = [citation(d, d.choice(documents), d.choice(["page", "following", "pages", "paragraph", "annex"]))
+             for _ in range(d.integer(1, 2))]
     return "; ".join(text for text, _ in parts), tuple(c for _, c in parts)
 
 
@@ -210,6 +230,11 @@ def subarea(d: Draws, sub_name: str, weight: Decimal, size: Size) -> Subarea:
         return Subarea(sub_name, weight, 0, (make(d, sub_name, True),))
     names = unique(d, name, d.integer(*size.kpis))
     kpis = [kpi(d, n) for n in names]
+    for i in range(1, len(kpis)):  # neighbours often share a reference or a target: merged cells, once damaged
+        if chance(d, 3):
+            kpis[i] = attrs.evolve(kpis[i], reference=kpis[i - 1].reference, citations=kpis[i - 1].citations)
+        if chance(d, 3):
+            kpis[i] = attrs.evolve(kpis[i], target=kpis[i - 1].target)
     if chance(d, 4):
         kpis.append(register_kpi(d, "Progetti"))
     return Subarea(sub_name, weight, 0, tuple(kpis))
@@ -314,7 +339,7 @@ def projects(d: Draws, document_areas: tuple[Area, ...]) -> tuple[Projects, tupl
             if any(k.reference and REGISTER in k.reference for k in sub.kpis):
                 ids = tuple(f"NOPE24_DC{area.code.upper()[:3]}_{len(items) + i}.{d.integer(1, 9)}"  # type: ignore[union-attr]
                             for i in range(d.integer(1, 3)))
-                items += [Project(area.name, area.code, sub.name, pid, name(d), 0) for pid in ids]
+                items += [Project(area.name, area.code, sub.name, pid, title(d), 0) for pid in ids]
             subs.append(Subarea(sub.name, sub.weight_pct, sub.line, tuple(
                 Kpi(k.name, k.line, k.implicit, k.reference, k.citations, k.target,
                     ids if k.reference and REGISTER in k.reference else ()) for k in sub.kpis)))
@@ -357,8 +382,10 @@ HEADER = "AMBITO DI PERFORMANCE"
 
 def damage(text: str, d: Draws) -> str:
     """The canonical sheet as a lossy export leaves it: merged cells blanked, references wrapped,
-    targets in RIFERIMENTI, rows shifted, blank page-break rows with page numbers and repeated
-    page headers, stray spaces and trailing empty cells, CRLF, a missing final newline."""
+    targets in RIFERIMENTI, rows shifted, names, notes, spending rules and project titles wrapped
+    onto a row of their own, blank page-break rows with page numbers and repeated page headers,
+    stray spaces and trailing empty cells, the whole sheet offset to the right, CRLF, a missing
+    final newline."""
     rows = [line.split("\t") for line in text.split("\n")]
     header = next(i for i, r in enumerate(rows) if r[0].startswith(HEADER))
     end = next((i for i in range(header + 1, len(rows)) if rows[i] == [""]), len(rows))
@@ -373,6 +400,8 @@ def damage(text: str, d: Draws) -> str:
             r += [""] * d.integer(0, 2)
         elif r[0] == "" and r[1] == "" and r[2].endswith("%") and chance(d, 4):
             del r[:d.choice([1, 2])]  # a sub-area row lost its leading cells
+    table = _wrap_names(d, table)
+    for r in table:
         if chance(d, 5):
             r[:] = [f" {c} " if c else c for c in r]
     out_rows = []
@@ -384,12 +413,77 @@ def damage(text: str, d: Draws) -> str:
         elif page_break == 1:  # a page number, then the page header repeated
             out_rows += [[""], [PAGE_NUMBER], [""], rows[header - 2], rows[header]]
     rows[header + 1:end] = out_rows
+    rows = _wrap_below_table(d, rows, header + 1 + len(out_rows))
+    if chance(d, 4):  # the exported range starts to the right, or carries empty columns on the right
+        left = [""] * d.integer(1, 2)
+        rows = [left + r for r in rows]
+    if chance(d, 4):
+        rows = [r + [""] * 2 for r in rows]
     result = "\n".join("\t".join(r) for r in rows)
     if chance(d, 2):
         result = result.replace("\n", "\r\n")
     if chance(d, 2):
         result = result.rstrip("\r\n")
     return result
+
+
+def _split_point(d: Draws, text: str) -> int | None:
+    """Where a wrapping cell breaks: before a lower-case word (never the first)."""
+    words = text.split(" ")
+    at = [i for i in range(1, len(words)) if words[i][:1].islower()]
+    return d.choice(at) if at else None
+
+
+def _wrapped(d: Draws, text: str) -> tuple[str, str] | None:
+    at = _split_point(d, text)
+    if at is None:
+        return None
+    words = text.split(" ")
+    return " ".join(words[:at]), " ".join(words[at:])
+
+
+def _name_cell(r: list[str]) -> int | None:
+    """The column of a main-table row's name: the first cell left of RIFERIMENTI that is no weight."""
+    first = next((i for i, c in enumerate(r) if c), None)
+    if first is None:
+        return None
+    if first == 0 and not r[0].endswith("%"):  # an area row names its sub-area in column 3
+        return 3 if len(r) > 3 and r[3] else None
+    return next((i for i in range(first, min(len(r), 4)) if r[i] and not r[i].endswith("%")), None)
+
+
+def _wrap_names(d: Draws, table: list[list[str]]) -> list[list[str]]:
+    """Wrap some KPI and sub-area names: the rest of the name on a row of its own, same column."""
+    out = []
+    for r in table:
+        out.append(r)
+        at = _name_cell(r)
+        if at is not None and chance(d, 5) and (parts := _wrapped(d, r[at])):
+            r[at], rest = parts
+            out.append([""] * at + [rest])
+    return out
+
+
+def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[str]]:
+    """Wrap some notes (onto a line of their own), spending rules and project titles (onto the
+    next row, in their column)."""
+    out = rows[:start]
+    for r in rows[start:]:
+        out.append(r)
+        cells = [i for i, c in enumerate(r) if c]
+        if not cells or not chance(d, 4):
+            continue
+        last = cells[-1]
+        text = r[last]
+        if len(cells) == 1 and (text.startswith(("Allegato", "Indicatore", PAGE_NUMBER)) or last):
+            continue  # a heading, a header or a page number: not a note
+        if len(cells) > 1 and (last < 2 or text.startswith(("ID PROGETTO", "TITOLO")) or text[:1].isdigit()
+                               or text.endswith("€")):
+            continue  # only a rule or a title, in its own column
+        if parts := _wrapped(d, text):
+            r[last], rest = parts
+            out.append([""] * last + [rest])
+    return out
 
 
 def _wrap(d: Draws, table: list[list[str]]) -> list[list[str]]:
@@ -446,3 +540,43 @@ def _merge(d: Draws, table: list[list[str]]) -> None:
 @st.composite
 def damaged(draw: Any, text: str) -> str:
     return damage(text, HypothesisDraws(draw))
+
+
+# --- how the file is saved ----------------------------------------------------------------------
+
+def excel_quoted(text: str, d: Draws) -> str:
+    """The sheet as Excel saves it as text: a cell holding a quote or an in-cell line break
+    (added here to some cells of several words) written between quotes, inner quotes doubled."""
+    lines = []
+    for line in text.split("\n"):
+        cells = []
+        for cell in line.split("\t"):
+            words = cell.split(" ")
+            if len(words) > 2 and chance(d, 6):
+                at = d.integer(1, len(words) - 1)
+                cell = " ".join(words[:at]) + "\n" + " ".join(words[at:])
+            if '"' in cell or "\n" in cell:
+                cell = '"' + cell.replace('"', '""') + '"'
+            cells.append(cell)
+        lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def encoded(text: str, d: Draws) -> bytes:
+    """The bytes of a saved sheet: UTF-8 (with or without BOM), Windows-1252, or UTF-16 as Excel's
+    "Unicode Text" (little-endian, with BOM; or without one)."""
+    how = d.choice(["utf-8", "utf-8-sig", "cp1252", "utf-16", "utf-16-le"])
+    try:
+        return text.encode(how)
+    except UnicodeEncodeError:  # a character Windows-1252 does not have
+        return text.encode("utf-8")
+
+
+@st.composite
+def saved(draw: Any, text: str) -> bytes:
+    """A sheet damaged by the export, then saved: perhaps quoted, in some encoding."""
+    d = HypothesisDraws(draw)
+    text = damage(text, d)
+    if chance(d, 3):
+        text = excel_quoted(text, d)
+    return encoded(text, d)

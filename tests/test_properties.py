@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 import sheets
-from conftest import CORPUS
+from conftest import CORPUS, FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from objparse import parse_file, parse_text, render
+from objparse import parse_bytes, parse_file, parse_text, render
 from objparse.export.json import to_dict
+from objparse.source import decode
 from objparse.values.citations import parse_citations
 from objparse.values.numbers import format_number, parse_money, parse_number, parse_percent
 
@@ -124,8 +126,10 @@ def same_but_page_numbers(damaged, clean) -> None:
 @SETTINGS
 @given(sheets.documents(), st.data())
 def test_damaged_sheet_parses_like_the_document(doc, draws):
-    damaged = draws.draw(sheets.damaged(render(doc)))
-    same_but_page_numbers(parse_text(damaged), doc)
+    """Every damage of an export, then saved as users save sheets (Excel's quoting with in-cell
+    line breaks, UTF-8, Windows-1252, UTF-16 with or without BOM): the same document."""
+    saved = draws.draw(sheets.saved(render(doc)))
+    same_but_page_numbers(parse_bytes(saved), doc)
 
 
 @settings(deadline=None, max_examples=40)
@@ -134,3 +138,19 @@ def test_damaged_render_of_corpus_sheet_parses_like_the_sheet(draw, path):
     doc = parse_file(path)
     damaged = draw.draw(sheets.damaged(render(doc)))
     same_but_page_numbers(parse_text(damaged), doc)
+
+
+SHEETS = sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SHEETS, ids=[p.stem for p in SHEETS])
+def test_every_sheet_saved_by_excel_as_quoted_or_unicode_text_reads_the_same(path):
+    """The sheet rendered and saved by Excel as "Text (tab delimited)" (quoted cells, some with
+    an in-cell line break), and the sheet itself saved as "Unicode Text" (UTF-16 with BOM): the
+    same document."""
+    doc = parse_file(path)
+    text = decode(path.read_bytes()).text
+    quoted = sheets.excel_quoted(render(doc), sheets.RandomDraws(len(text)))
+    assert data(parse_text(quoted)) | {"unparsed": None} == data(doc) | {"unparsed": None}  # cells it set aside
+    unicode = parse_bytes(text.encode("utf-16"), str(path))
+    assert to_dict(unicode) | {"diagnostics": None} == to_dict(doc) | {"diagnostics": None}

@@ -18,7 +18,11 @@ import attrs
 from .draft import Cell, Row
 from .values.cells import classify
 
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# only the markup exports really leave: formatting tags, and entities written in full ('&amp;',
+# '&#224;'); a '<' or '&' in the text itself ('A<B e C>D', 'INPS&regioni') stays as it is
+_TAG = re.compile(r"</?(?P<name>i|em|b|strong|u|s|br|span|font|p|div|sup|sub|small)"
+                  r"""(?:\s+[A-Za-z-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s<>"']+))*\s*/?>""", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _ITALIC = re.compile(r"<(?:i|em)\b", re.IGNORECASE)
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _NO_ITALIC: frozenset[int] = frozenset()
@@ -29,9 +33,9 @@ _SPACES = ("  ", "\u00a0", "\u202f", "\r", "\x0b", "\x0c")
 
 def clean(cell: str) -> str:
     if "<" in cell:
-        cell = _TAG.sub("", cell)
+        cell = _TAG.sub(lambda m: " " if m.group("name").lower() == "br" else "", cell)
     if "&" in cell:
-        cell = html.unescape(cell)
+        cell = _ENTITY.sub(lambda m: html.unescape(m.group()), cell)
     return _SPACE.sub(" ", cell).strip() if cell else cell
 
 

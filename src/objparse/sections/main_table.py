@@ -87,8 +87,9 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
             found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
         for cell in row.extra:
             found.unplaced(cell, "main table")
-    if head is None and not any(row.kind is RowKind.KPI for row in rows):
-        return None
+    if (head is None or (head.name is None and head.weight is None)) and not any(
+            row.kind is RowKind.KPI for row in rows):
+        return None  # an area row that names no sub-area, with no KPI under it
     name = head.name.text if head is not None and head.name is not None else ""
     sub = SubareaBuilder(name, _weight(head.weight if head else None, found), head.line if head else rows[0].line)
     if implicit:

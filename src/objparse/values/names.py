@@ -37,9 +37,28 @@ def title_year(title: str | None) -> int | None:
     return int(years[-1]) if years else None
 
 
+# articles and prepositions that stay in lower case inside a place name ('Valle d'Aosta')
+_PARTICLES = frozenset("d di de del della dei degli delle e ed in la le lo il sul sulla".split())
+
+
+def _proper_word(word: str, first: bool) -> str:
+    parts = word.split("-")
+    if len(parts) > 1:  # Emilia-Romagna, Trentino-Alto Adige
+        return "-".join(_proper_word(p, first and i == 0) for i, p in enumerate(parts))
+    head, apostrophe, rest = word.partition("'")
+    if apostrophe and rest:  # D'AOSTA -> d'Aosta, L'AQUILA -> L'Aquila
+        head = head.lower() if not first and head.lower() in _PARTICLES else head.capitalize()
+        return f"{head}'{rest.capitalize()}"
+    low = word.lower()
+    return low if not first and low in _PARTICLES else word.capitalize()
+
+
 def _proper(name: str) -> str:
-    # all-caps region names become title case; mixed-case names are kept as written
-    return name.title() if name.isupper() else name
+    """A place name printed in capitals, in its usual spelling: title case, with articles and
+    prepositions in lower case after the first word. Mixed-case names are kept as written."""
+    if not name.isupper():
+        return name
+    return " ".join(_proper_word(word, i == 0) for i, word in enumerate(name.split()))
 
 
 def is_office(text: str) -> bool:
