@@ -35,6 +35,8 @@ CODES: dict[str, tuple[str, str]] = {
     "implicit-kpi": ("info", "A sub-area row carries a reference or target and has no KPI row under it: it was read "
                              "as one KPI named after the sub-area (`implicit: true`)."),
     "repeated-area": ("info", "An area row printed again (instead of merged) was read as the same area."),
+    "office-line": ("info", "No line names an office the usual way (`DC …`, `REG. …`, `DCM …`); the first "
+                            "other line before the table was read as the office."),
     "page-header": ("info", "A page header (title, office or a table's header) printed again after a page break "
                             "was dropped: it was read already."),
     "ieep-typo": ("info", "An I.E.E.P. parent does not equal the sum of its children: the tree was recovered "
