@@ -4,6 +4,7 @@ sections fill and then freeze into model records."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import Enum
 from typing import NamedTuple
 
@@ -28,7 +29,7 @@ class Row:
     in the main table (`placed`, for rows shaped like main-table rows) and, once the lexer has
     chosen its reading, its token `type`: rows travel through the Lark parser as its tokens."""
 
-    __slots__ = ("filled", "italic", "line", "placed", "type")
+    __slots__ = ("filled", "gap", "italic", "line", "placed", "type")
     # what Lark reads of a token besides its type, for its messages
     start_pos = end_pos = end_line = end_column = None
 
@@ -38,6 +39,7 @@ class Row:
         self.italic = italic
         self.placed: Placed | None = None
         self.type = ""
+        self.gap = False  # a blank line stands right above it
 
     @property
     def first(self) -> int:
@@ -137,24 +139,24 @@ class SheetRows:
 @attrs.define
 class SubareaBuilder:
     name: str
-    weight_pct: object
+    weight_pct: Decimal | None
     line: int
     kpis: list[Kpi] = attrs.Factory(list)
 
     def freeze(self) -> Subarea:
-        return Subarea(name=self.name, weight_pct=self.weight_pct, line=self.line,  # type: ignore[arg-type]
-                       kpis=tuple(self.kpis))
+        return Subarea(name=self.name, weight_pct=self.weight_pct, line=self.line, kpis=tuple(self.kpis))
 
 
 @attrs.define
 class AreaBuilder:
     name: str
     code: str | None
-    weight_pct: object
+    weight_pct: Decimal | None
     marker: str | None
     line: int
+    printed: str  # the area cell as the sheet prints it
     subareas: list[SubareaBuilder] = attrs.Factory(list)
 
     def freeze(self) -> Area:
-        return Area(name=self.name, code=self.code, weight_pct=self.weight_pct,  # type: ignore[arg-type]
-                    marker=self.marker, line=self.line, subareas=tuple(s.freeze() for s in self.subareas))
+        return Area(name=self.name, code=self.code, weight_pct=self.weight_pct, marker=self.marker, line=self.line,
+                    subareas=tuple(s.freeze() for s in self.subareas))

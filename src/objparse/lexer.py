@@ -139,8 +139,10 @@ class Classified:
         for i, (kind, row) in enumerate(shapes):
             after = shapes[i + 1][0] if i < last else None
             placed = row.placed.kind.name + "_ROW" if kind == "PROJECT_ROW" and row.placed is not None else None
-            key = (kind, placed, len(row.filled) == 1, before in _TABLE_ROWS and after in _TABLE_ROWS,
-                   after in SIDE_HEADERS)
+            # a line of text inside a table: between two of its rows, or right under an I.E.E.P.
+            # item with no blank line between (an item whose amount is missing, last in its table)
+            inside = (before in _TABLE_ROWS and after in _TABLE_ROWS) or (before == "AMOUNT_ROW" and not row.gap)
+            key = (kind, placed, len(row.filled) == 1, inside, after in SIDE_HEADERS)
             readings = _READINGS.get(key)
             if readings is None:
                 readings = _READINGS[key] = _readings(*key)

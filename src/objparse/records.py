@@ -50,7 +50,7 @@ class Rows:
 _QUOTE_START = re.compile(r'(?:^|\t)"', re.MULTILINE)
 
 
-def _excel_records(text: str) -> list[tuple[int, list[str]]] | None:
+def _excel_records(text: str) -> list[tuple[int, int, list[str]]] | None:
     """The records of a file quoted the way Excel's "Text (tab delimited)" and "Unicode Text"
     quote (a cell holding a quote, a tab or a line break between double quotes, inner quotes
     doubled), each with the line it starts on; None when the file does not read that way
@@ -60,17 +60,17 @@ def _excel_records(text: str) -> list[tuple[int, list[str]]] | None:
     records, start = [], 1
     try:
         for record in reader:
-            records.append((start, record))
+            records.append((start, reader.line_num, record))  # the lines it starts and ends on
             start = reader.line_num + 1
     except csv.Error:
         return None
     return records
 
 
-def _plain_records(text: str) -> Iterator[tuple[int, list[str], str]]:
+def _plain_records(text: str) -> Iterator[tuple[int, int, list[str], str]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if line and not line.isspace():
-            yield number, line.split("\t"), line
+            yield number, number, line.split("\t"), line
 
 
 def read(text: str) -> Rows:
@@ -79,10 +79,11 @@ def read(text: str) -> Rows:
     quoted = _excel_records(text) if _QUOTE_START.search(text) else None
     # which cleaning the file needs at all, found once; most lines then need only str.strip
     marks = tuple(m for m in _MARKUP + _SPACES if m in text)
-    records = ((n, r, "\n") for n, r in quoted) if quoted is not None else _plain_records(text)
+    records = ((n, end, r, "\n") for n, end, r in quoted) if quoted is not None else _plain_records(text)
     new, make, strip, cell_kind = tuple.__new__, object.__new__, str.strip, classify
     rows: list[Row] = []
-    for number, raw, line in records:  # a quoted record's line is "\n": it is always cleaned
+    last = 0  # the line the row before ends on
+    for number, end, raw, line in records:  # a quoted record's line is "\n": it is always cleaned
         italic = _NO_ITALIC
         if line == "\n" or (marks and any(m in line for m in marks)):
             if any("<" in cell for cell in raw):
@@ -94,16 +95,19 @@ def read(text: str) -> Rows:
         if filled:
             row = make(Row)  # Row's fields set here: the loop runs once a line
             row.line, row.filled, row.italic, row.placed, row.type = number, filled, italic, None, ""
+            row.gap = number > last + 1
             rows.append(row)
+            last = end
     offset = min((row.filled[0].column for row in rows), default=0)
     if quoted is not None:
         notes.append(("excel-quoting", "read as Excel's quoted text: quotes around cells removed, doubled "
                                        "quotes read as one", None, None))
         notes += [("quoted-cell", "a quoted cell spans lines: its line break read as a space", number, i + 1 - offset)
-                  for number, record in quoted for i, cell in enumerate(record) if "\n" in cell]
+                  for number, _, record in quoted for i, cell in enumerate(record) if "\n" in cell]
     if offset:
-        rows = [Row(row.line, tuple(c._replace(column=c.column - offset) for c in row.filled),
-                    frozenset(i - offset for i in row.italic)) for row in rows]
+        for row in rows:
+            row.filled = tuple(c._replace(column=c.column - offset) for c in row.filled)
+            row.italic = frozenset(i - offset for i in row.italic)
         notes.append(("offset", f"every row begins with {offset} empty cell{'s' * (offset > 1)}: the sheet is read "
                                 f"from column {offset + 1}", None, None))
     return Rows(rows, offset, tuple(notes))

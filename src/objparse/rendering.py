@@ -87,8 +87,17 @@ def _block(out: list[str], heading: str | None, lines: list[str]) -> None:
     out += lines
 
 
+def _unparsed(doc: Document) -> list[str]:
+    """The cells the parse set aside, each on its line's row at its column: printed before the
+    table, where the sheet's layout again has no place for them."""
+    rows: dict[int, dict[int, str]] = {}
+    for cell in doc.unparsed:
+        rows.setdefault(cell.line, {})[cell.column - 1] = cell.text
+    return [_row(*(cells.get(i) for i in range(max(cells) + 1))) for _, cells in sorted(rows.items())]
+
+
 def render(doc: Document) -> str:
-    out = [_row(doc.title, width=WIDTH), _row(doc.office.label, width=WIDTH), _row(*doc.columns)]
+    out = [_row(doc.title, width=WIDTH), _row(doc.office.label, width=WIDTH), *_unparsed(doc), _row(*doc.columns)]
     for area in doc.areas:
         out += _area(area)
     for note in doc.notes:

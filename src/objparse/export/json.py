@@ -176,3 +176,74 @@ def to_dict(obj: Any) -> Any:
         return [to_dict(v) for v in obj]
     return {f.name: to_dict(getattr(obj, f.name)) for f in attrs.fields(type(obj))
             if not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)}
+
+
+# --- reading objparse's JSON back ----------------------------------------------------------------
+
+Reader = Callable[[Any], Any]
+
+
+def _reader(tp: Any, readers: dict[Any, Reader]) -> Reader:
+    """A function turning the JSON value of a field of type `tp` into its model value."""
+    tp, optional = _unwrap(tp)
+    if tp in (str, int, bool):
+        read: Reader = lambda v: v  # noqa: E731
+    elif tp is Decimal:
+        read = lambda v: v if isinstance(v, Decimal) else Decimal(v)  # noqa: E731
+    elif typing.get_origin(tp) is tuple:
+        item = _reader(typing.get_args(tp)[0], readers)
+        read = lambda v: tuple(map(item, v))  # noqa: E731
+    elif attrs.has(tp):
+        read = lambda v: _READERS[tp](v)  # noqa: E731
+    else:
+        raise TypeError(f"no JSON reader for {tp!r}")
+    return (lambda v: None if v is None else read(v)) if optional else read
+
+
+class _Readers(dict[type, Reader]):
+    """Each model class's reader: its fields read by their types; a field the JSON lacks takes
+    its default (the output may gain fields; older files lack them)."""
+
+    def __missing__(self, cls: type) -> Reader:
+        hints = typing.get_type_hints(cls, vars(model))
+        fields = [(f.name, _reader(hints[f.name], self), f.default is not attrs.NOTHING) for f in attrs.fields(cls)]
+
+        def read(value: dict[str, Any]) -> Any:
+            return cls(**{name: read_field(value[name]) for name, read_field, has_default in fields
+                          if name in value or not has_default})
+
+        self[cls] = read
+        return read
+
+
+_READERS = _Readers()
+
+
+def from_dict(value: dict[str, Any]) -> Document:
+    """A Document from its plain-data form (as to_dict gives it, or as the JSON reads)."""
+    return _READERS[Document](value)  # type: ignore[no-any-return]
+
+
+def loads(text: str) -> list[Document]:
+    """The documents of objparse's JSON output ({"schema_version": 1, "documents": [...]}), of one
+    document, or of JSON Lines (one document a line). Numbers come back as the exact decimals
+    they were written as."""
+    import json
+
+    text = text.strip()
+    if not text:
+        return []
+    try:
+        value = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError:  # JSON Lines
+        return [from_dict(json.loads(line, parse_float=Decimal)) for line in text.splitlines() if line.strip()]
+    if isinstance(value, dict) and "documents" in value:
+        return [from_dict(doc) for doc in value["documents"]]
+    if isinstance(value, dict):
+        return [from_dict(value)]
+    raise ValueError("not objparse's JSON: neither a document nor {\"documents\": [...]}")
+
+
+def load(fp: IO[str]) -> list[Document]:
+    """loads(), from an open text file."""
+    return loads(fp.read())

@@ -60,8 +60,10 @@ def _area(head: Placed | None, areas: list[AreaBuilder], found: Findings) -> Are
                   head.line, head.area.column + 1)
         if weight != areas[-1].weight_pct and head.area_weight is not None:
             found.unplaced(head.area_weight, "main table (a second, different weight for the area)")
+        if head.area.text != areas[-1].printed:
+            found.unplaced(head.area, "main table (the area printed again, spelt otherwise)")
         return areas[-1]
-    areas.append(AreaBuilder(name, area_code(name), weight, marker, head.line))
+    areas.append(AreaBuilder(name, area_code(name), weight, marker, head.line, head.area.text))
     return areas[-1]
 
 
