@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 from decimal import Decimal
+from pathlib import Path
 
+import attrs
 import pytest
 from conftest import CORPUS, FIXTURES
 
-from objparse import __version__
+from objparse import __version__, parse_file, render
 from objparse.cli import main
+from objparse.compare import first_difference
+from objparse.export.json import dumps_documents
 
 SEEDS = sorted(str(p) for p in CORPUS.glob("*.txt"))
 
@@ -68,9 +74,15 @@ def test_unreadable_files_give_one_line_and_exit_1(name):
     assert "Traceback" not in proc.stderr
 
 
-def test_usage_errors_exit_2():
-    assert run().returncode == 2
+def test_usage_errors_exit_2(tmp_path):
     assert run("--no-such-option", SEEDS[0]).returncode == 2
+    for args, why in ((["-f", "csv"], "-o DIR"), (["-o", str(tmp_path / "out.csv")], "format"),
+                      (["-f", "csv", "-o", str(tmp_path / "kpis.csv")], "directory"),
+                      (["-f", "jsonl", "-o", str(tmp_path / "out.json")], "does not match"),
+                      (["-f", "json", "-o", SEEDS[1]], "inputs")):
+        proc = run(SEEDS[0], SEEDS[1], *args)
+        assert proc.returncode == 2 and why in proc.stderr and proc.stdout == "", (args, proc.stderr)
+    assert not (tmp_path / "kpis.csv").exists()
 
 
 def test_version():
@@ -113,3 +125,96 @@ def test_dash_reads_standard_input():
     assert proc.returncode == 0
     doc = json.loads(proc.stdout)["documents"][0]
     assert (doc["source"], doc["office"]["name"]) == ("-", "Lombardia")
+
+
+# --- inputs as users give them -----------------------------------------------------------------
+
+def test_a_directory_a_pattern_and_piped_input(tmp_path):
+    by_dir = run(str(CORPUS), "-o", str(tmp_path / "a.json"))
+    by_glob = run(str(CORPUS / "*.txt"), "-o", str(tmp_path / "b.json"))
+    assert by_dir.returncode == by_glob.returncode == 0
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    assert [d["source"] for d in json.loads((tmp_path / "a.json").read_text())["documents"]] == SEEDS
+    piped = subprocess.run([sys.executable, "-m", "objparse"], input=Path(SEEDS[0]).read_bytes(), capture_output=True)
+    assert piped.returncode == 0 and json.loads(piped.stdout)["documents"][0]["source"] == "-"
+
+
+# --- render and roundtrip -----------------------------------------------------------------------
+
+def test_render_writes_each_document_back_as_a_sheet(tmp_path):
+    out = tmp_path / "docs.json"
+    assert main([*SEEDS, "-o", str(out)]) == 0
+    assert main(["render", str(out), "-o", str(tmp_path / "sheets")]) == 0
+    written = sorted((tmp_path / "sheets").iterdir())
+    assert [p.name for p in written] == [Path(s).name for s in SEEDS]
+    for path, seed in zip(written, SEEDS, strict=True):
+        assert first_difference(parse_file(seed), parse_file(path)) is None
+
+
+@pytest.mark.parametrize("source", ["../../x.txt", "/etc/passwd", "..\\..\\x", "a\x00b", "CON", "nul.txt", "", ".",
+                                    "..", "a/b/c/\x1b[31mred"])
+def test_render_never_writes_outside_its_directory(tmp_path, source):
+    doc = attrs.evolve(parse_file(SEEDS[0]), source=source)
+    docs = tmp_path / "docs.json"
+    docs.write_text(dumps_documents([doc, doc]), encoding="utf-8")
+    target = tmp_path / "out"
+    assert main(["render", str(docs), "-o", str(target)]) == 0
+    names = sorted(p.name for p in target.iterdir())
+    assert len(names) == 2 and len({n.lower() for n in names}) == 2  # two documents, two names
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs.json", "out"]  # nothing written elsewhere
+    for name in names:
+        assert name.endswith(".txt") and "/" not in name and "\\" not in name and name.isprintable()
+        assert name.split(".")[0].upper() not in ("CON", "NUL", "")
+
+
+def test_render_to_standard_output_takes_one_document(tmp_path, capsys):
+    out = tmp_path / "docs.json"
+    main([SEEDS[0], "-o", str(out)])
+    assert main(["render", str(out), "-o", "-"]) == 0
+    assert capsys.readouterr().out == render(parse_file(SEEDS[0]))
+    main([*SEEDS, "-o", str(out)])
+    assert main(["render", str(out), "-o", "-"]) == 2
+
+
+def test_roundtrip_names_the_first_difference(tmp_path, capsys):
+    assert main(["roundtrip", *SEEDS]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"{s}: the same after a round trip" for s in SEEDS]
+
+
+# --- output that is never half-written ------------------------------------------------------------
+
+def test_closed_standard_streams():
+    closed_out = subprocess.run(f"{sys.executable} -m objparse {SEEDS[0]} >&-", shell=True, capture_output=True,
+                                text=True)
+    assert closed_out.returncode == 2 and "standard output is closed" in closed_out.stderr
+    assert "Traceback" not in closed_out.stderr
+    closed_err = subprocess.run(f"{sys.executable} -m objparse {FIXTURES / 'unplaced_cell.txt'} 2>&-", shell=True,
+                                capture_output=True, text=True)
+    assert closed_err.returncode == 0 and json.loads(closed_err.stdout)["documents"]  # warnings not in the JSON
+    head = subprocess.run(f"{sys.executable} -m objparse {SEEDS[0]} {SEEDS[1]} | head -c 10", shell=True,
+                          capture_output=True, text=True)
+    assert head.stdout == '{\n  "schem' and head.stderr == ""
+
+
+def test_control_characters_in_a_name_are_escaped(tmp_path):
+    proc = run(str(tmp_path / "bad\x1b[31mname.txt"))
+    assert proc.returncode == 1 and "\x1b" not in proc.stderr and "\\x1b" in proc.stderr
+
+
+def test_sigterm_mid_write_leaves_the_old_target(tmp_path):
+    big = tmp_path / "big"
+    big.mkdir()
+    sheet = Path(SEEDS[1]).read_bytes()
+    for i in range(400):
+        (big / f"{i:04d}.txt").write_bytes(sheet)
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "objparse", str(big), "-o", str(target), "-q"],
+                            stderr=subprocess.PIPE)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + signal.SIGTERM and b"Traceback" not in err
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out.json"]  # no temporary file left

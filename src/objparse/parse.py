@@ -87,9 +87,5 @@ def parse_bytes(data: bytes, source_name: str = "<bytes>") -> Document:
 
 def parse_file(path: str | Path) -> Document:
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise SheetError(f"cannot read: {exc.strerror or exc}", name) from None
-    return parse_bytes(data, name)
+    return parse_bytes(source.read(name), name)
 

@@ -12,11 +12,13 @@ Line ends become LF (from CRLF or CR alone). Each reading that was a choice leav
 from __future__ import annotations
 
 import re
+import sys
 
 import attrs
 
 from .errors import SheetError
 
+MAX_BYTES = 64 * 1024 * 1024  # a sheet is a few kilobytes: past this a file is refused, read no further
 _BOM = b"\xef\xbb\xbf"
 # control characters that never occur in an exported sheet (tab, LF, CR, form feed are fine)
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -110,3 +112,22 @@ def decode(data: bytes, source: str = "<bytes>") -> Decoded:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Decoded(text, notes)
+
+
+def read(path: str) -> bytes:
+    """A file's bytes ('-': standard input), read no further than MAX_BYTES: a larger input (or
+    an endless one, such as /dev/zero) is refused, in memory bounded by the limit."""
+    if path == "-":
+        stream = sys.stdin.buffer if sys.stdin is not None else None
+        data = stream.read(MAX_BYTES + 1) if stream is not None else b""
+    else:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except IsADirectoryError:
+            raise SheetError("is a directory, not a sheet", path) from None
+        except OSError as exc:
+            raise SheetError(f"cannot read: {exc.strerror or exc}", path) from None
+    if len(data) > MAX_BYTES:
+        raise SheetError(f"larger than {MAX_BYTES // (1024 * 1024)} MiB, which no sheet is", path)
+    return data

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..model import Document
+from ..output import atomic_directory
 from .tables import COLUMNS, TABLES, rows
 
 
@@ -23,15 +24,13 @@ def _cell(value: object) -> str:
 
 
 def write_csv(documents: Iterable[Document], directory: str | Path) -> list[Path]:
-    out_dir = Path(directory)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """One CSV file per table in `directory`; written whole beside it first, so that a failed run
+    changes none of the files there."""
     docs = list(documents)
-    written = []
-    for table in TABLES:
-        path = out_dir / f"{table}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow(COLUMNS[table])
-            writer.writerows([_cell(row[c]) for c in COLUMNS[table]] for row in rows(docs, table))
-        written.append(path)
-    return written
+    with atomic_directory(directory) as temp:
+        for table in TABLES:
+            with (temp / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh, lineterminator="\n")
+                writer.writerow(COLUMNS[table])
+                writer.writerows([_cell(row[c]) for c in COLUMNS[table]] for row in rows(docs, table))
+    return [Path(directory) / f"{table}.csv" for table in TABLES]
