@@ -3,6 +3,9 @@ tests/fixtures/invalid/<case>.txt -> <case>.json naming the error."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from conftest import FIXTURES, as_json, load_json
 
@@ -25,12 +28,14 @@ def test_fixture(sheet):
 
 @pytest.mark.parametrize("sheet", INVALID, ids=[p.stem for p in INVALID])
 def test_invalid_fixture(sheet):
+    """The exact one-line error, naming the file, from the API and from the command line."""
     want = load_json(sheet.with_suffix(".json"))
     with pytest.raises(SheetError) as info:
         parse_file(sheet)
-    assert want["error"] in str(info.value)
-    assert str(sheet) in str(info.value)
-    assert "\n" not in str(info.value)
+    assert str(info.value) == f"{sheet}: {want['error']}"
+    proc = subprocess.run([sys.executable, "-m", "objparse", str(sheet)], capture_output=True, text=True)
+    assert proc.returncode == want["exit"]
+    assert proc.stderr == f"objparse: error: {sheet}: {want['error']}\n"
 
 
 def test_every_fixture_has_its_expectation():

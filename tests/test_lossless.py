@@ -32,6 +32,9 @@ def _strings(value, out):
     return out
 
 
+csv.field_size_limit(2**31 - 1)  # a hostile test has a ten-megabyte cell
+
+
 def raw_cells(text: str):
     """Every cell of the source as written: read the way Excel quotes (as any reader of these
     files would), with only its italics tags, entities and runs of spaces undone — never by the

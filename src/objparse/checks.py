@@ -9,7 +9,9 @@ the parser: the document is still emitted in full.
 
 from __future__ import annotations
 
+import decimal
 import re
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -20,9 +22,15 @@ from .model import Check, Document, IeepItem
 
 if TYPE_CHECKING:
     from .findings import Findings
-from .values.names import same_name
+from .values.names import name_key
 
 HUNDRED = Decimal(100)
+PRECISION = 200  # digits decimal sums keep: numbers are bounded well below it (values.numbers), so sums are exact
+
+
+def exact() -> AbstractContextManager[decimal.Context]:
+    """A decimal context in which the checks' sums are exact (the default keeps 28 digits)."""
+    return decimal.localcontext(prec=PRECISION)
 
 
 def _fmt(value: Decimal) -> str:
@@ -37,7 +45,8 @@ def _sum_check(name: str, subject: str | None, weights: list[Decimal | None]) ->
     present = [w for w in weights if w is not None]
     if len(present) < len(weights):
         return Check(name, subject, "fail", f"{what}{len(weights) - len(present)} of the {noun} missing")
-    total = sum(present, Decimal(0))
+    with exact():
+        total = sum(present, Decimal(0))
     status = "pass" if total == HUNDRED else "fail"
     return Check(name, subject, status, f"{what}{noun} sum to {_fmt(total)}, expected 100")
 
@@ -72,7 +81,8 @@ def ieep_sums(doc: Document) -> list[Check]:
     kids = _children(items)
     if not kids:
         return [Check("ieep_sums", None, "skip", "the I.E.E.P. items form no tree")]
-    computed = {p: sum((_signed(k) for k in ks), Decimal(0)) for p, ks in kids.items()}
+    with exact():
+        computed = {p: sum((_signed(k) for k in ks), Decimal(0)) for p, ks in kids.items()}
     out = []
     for parent, ks in kids.items():
         item = items[parent]
@@ -80,13 +90,15 @@ def ieep_sums(doc: Document) -> list[Check]:
         if computed[parent] == printed:
             out.append(Check("ieep_sums", item.label, "pass", f"{item.label}: children sum to {_fmt(printed)}"))
             continue
-        # a child whose own printed amount is the typo: its children's sum makes this parent add up
-        fixed = sum((_signed(k, computed.get(k.id)) for k in ks), Decimal(0))
-        if fixed == printed:
-            typos = [k.label for k in ks if k.id in computed and computed[k.id] != (k.amount or 0)]
+        # a child whose own printed amount the tree took as the typo stands for the sum of its children
+        typos = [k for k in ks if k.typo == "own"]
+        with exact():
+            fixed = sum((_signed(k, computed[k.id] if k.typo == "own" else None) for k in ks), Decimal(0))
+        if typos and fixed == printed:
+            taken = ", ".join(k.label for k in typos)
             out.append(Check("ieep_sums", item.label, "pass",
-                             f"{item.label}: children sum to {_fmt(printed)} taking {', '.join(typos)} "
-                             f"as the sum of its own children"))
+                             f"{item.label}: children sum to {_fmt(printed)} taking {taken} "
+                             "as the sum of its own children"))
             continue
         out.append(Check("ieep_sums", item.label, "fail",
                          f"{item.label}: children sum to {_fmt(computed[parent])}, printed {_fmt(printed)} "
@@ -97,25 +109,38 @@ def ieep_sums(doc: Document) -> list[Check]:
 _IEEP_KPI = re.compile(r"^I\.?\s*E\.?\s*E\.?\s*P\.?\s*[-–:]?\s*(?P<what>\w.*)$", re.IGNORECASE)
 
 
-def _match_item(what: str, items: tuple[IeepItem, ...]) -> IeepItem | None:
-    """'Accertamenti' -> 'Accertato', 'Incassi e Pagamenti' -> 'Incassi e Pagamenti': exact name first,
-    else the shallowest item sharing the first word's stem."""
-    exact = [it for it in items if same_name(it.label, what)]
-    if exact:
-        return min(exact, key=lambda it: it.level)
-    stem = what.split()[0].lower()[:6]
-    near = [it for it in items if it.label.lower().startswith(stem) and it.level > 0]
-    return min(near, key=lambda it: it.level) if near else None
+STEM = 6  # letters of a KPI's first word that an I.E.E.P. label must start with ('Accertamenti' ~ 'Accertato')
+
+
+class _Items:
+    """The I.E.E.P. items indexed once, by name and by the first letters of their label, so that
+    matching each I.E.E.P. KPI is a look-up (not a scan: a sheet may hold thousands of both)."""
+
+    def __init__(self, items: tuple[IeepItem, ...]):
+        self.by_name: dict[str, IeepItem] = {}
+        self.by_stem: dict[str, IeepItem] = {}
+        for item in sorted(items, key=lambda it: it.level):  # stable: the shallowest, then the first
+            self.by_name.setdefault(name_key(item.label), item)
+            if item.level > 0:
+                low = item.label.lower()
+                for n in range(1, STEM + 1):
+                    self.by_stem.setdefault(low[:n], item)
+
+    def match(self, what: str) -> IeepItem | None:
+        """'Accertamenti' -> 'Accertato', 'Incassi e Pagamenti' -> 'Incassi e Pagamenti': the same
+        name first, else the shallowest item sharing the first word's stem."""
+        return self.by_name.get(name_key(what)) or self.by_stem.get(what.split()[0].lower()[:STEM])
 
 
 def ieep_kpis(doc: Document) -> list[Check]:
+    index = _Items(doc.ieep.items) if doc.ieep else None
     out = []
     for _, _, kpi in doc.kpis():
         m = _IEEP_KPI.match(kpi.name)
         if not m:
             continue
         value = kpi.target.value if kpi.target else None
-        item = _match_item(m.group("what"), doc.ieep.items) if doc.ieep else None
+        item = index.match(m.group("what")) if index else None
         if item is None:
             out.append(Check("ieep_kpis", kpi.name, "skip", f"{kpi.name}: no I.E.E.P. item to compare with"))
         elif value is None or value != item.amount:

@@ -99,6 +99,8 @@ def _process(path: str, fmt: str, compact: bool, quiet: bool) -> Outcome:
     from .source import read
 
     try:
+        if os.path.isdir(path):  # given by name, with no sheet in it (one with sheets stands for them)
+            raise SheetError("a directory with no .txt sheet in it", path)
         doc = parse_bytes(read(path), path)
     except SheetError as exc:
         return Outcome(path, None, [f"objparse: error: {exc}"], False)
@@ -144,7 +146,7 @@ def expand_inputs(names: list[str]) -> list[str]:
     files = []
     for name in names:
         if name != "-" and os.path.isdir(name):
-            files += sorted(str(p) for p in Path(name).glob("*.txt"))
+            files += sorted(str(p) for p in Path(name).glob("*.txt")) or [name]  # an empty one: said so
         elif name != "-" and not os.path.exists(name) and glob.has_magic(name):
             files += sorted(glob.glob(name)) or [name]
         else:

@@ -45,6 +45,9 @@ CODES: dict[str, tuple[str, str]] = {
     "windows-1252": ("info", "The file is not UTF-8; it was read as Windows-1252."),
     "mixed-encoding": ("warning", "A UTF-8 file holds bytes that are not UTF-8; those bytes alone were read as "
                                   "Windows-1252. The message names their lines."),
+    "bad-characters": ("warning", "The text holds characters no file can (lone surrogates); they were replaced by "
+                                  "U+FFFD."),
+    "long-number": ("warning", "A cell holds a number longer than any sheet prints; it was read as text."),
     "utf-16": ("info", "The file has no byte-order mark; the pattern of its zero bytes says it is UTF-16."),
     "excel-quoting": ("info", "The file is quoted the way Excel saves text: quotes around cells were removed and "
                               "doubled quotes read as one."),

@@ -29,7 +29,7 @@ class Row:
     in the main table (`placed`, for rows shaped like main-table rows) and, once the lexer has
     chosen its reading, its token `type`: rows travel through the Lark parser as its tokens."""
 
-    __slots__ = ("filled", "gap", "italic", "line", "placed", "type")
+    __slots__ = ("end", "filled", "gap", "italic", "line", "placed", "type")
     # what Lark reads of a token besides its type, for its messages
     start_pos = end_pos = end_line = end_column = None
 
@@ -40,6 +40,7 @@ class Row:
         self.placed: Placed | None = None
         self.type = ""
         self.gap = False  # a blank line stands right above it
+        self.end = line  # the line it ends on (a quoted cell may span lines)
 
     @property
     def first(self) -> int:

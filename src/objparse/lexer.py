@@ -101,7 +101,7 @@ def _readings(kind: str, placed: str | None, single: bool, inside: bool, before_
         if inside:
             readings.append("STRAY")  # a line inside a table
         readings.append("TEXT")
-    elif single:
+    elif single and not inside:
         readings.append("TEXT")  # a lone cell outside any table reads as a line of text
     return tuple(readings)
 

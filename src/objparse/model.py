@@ -80,6 +80,9 @@ class IeepItem:
     parent: int | None
     emphasis: bool
     line: int
+    # where the figures do not add up, which amount the tree takes as the typo: 'own' (the item's
+    # printed amount; the sum of its children stands for it) or 'child' (one of its children's)
+    typo: str | None = attrs.field(default=None, metadata=OMIT_IF_NONE)
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import checks, lexer, records, source, syntax
@@ -35,8 +36,21 @@ def _side_tables(sheet: SheetRows, found: Findings) -> dict[str, object]:
     return tables
 
 
+MAX_LINES = 100_000  # a sheet has about a hundred lines: past this, a file is refused
+_SHEET_WORDS = re.compile(r"obiettivi|ambito\s+di\s+performance", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def build(text: str, source_name: str = "<text>",
           decoding: tuple[tuple[str, str, int | None], ...] = ()) -> Document:
+    if not _SHEET_WORDS.search(text):  # cheap, before any work: most files that are no sheet end here
+        raise SheetError("not an objective sheet: no title and no main-table header", source_name)
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise SheetError(f"{lines} lines, more than the {MAX_LINES} any sheet has", source_name)
+    if _SURROGATE.search(text):  # text that no file could hold (lone surrogates, through parse_text)
+        text = _SURROGATE.sub("\ufffd", text)
+        decoding += (("bad-characters", "characters that are not text replaced by U+FFFD", None),)
     read = records.read(text)
     classified = lexer.Classified(read.rows)
     if not any(readings[0] in ("TITLE", "HEADER") for readings, _ in classified.readings):

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 import attrs
 
 from .draft import Cell, Row
-from .values.cells import classify
+from .values.cells import CellKind, classify
+from .values.numbers import MAX_NUMERAL, VALUE, too_long
 
 # only the markup exports really leave: formatting tags, and entities written in full ('&amp;',
 # '&#224;'); a '<' or '&' in the text itself ('A<B e C>D', 'INPS&regioni') stays as it is
@@ -58,12 +59,15 @@ def _excel_records(text: str) -> list[tuple[int, int, list[str]]] | None:
     quoted, and reads as it stands."""
     reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=True)
     records, start = [], 1
+    limit = csv.field_size_limit(len(text) + 1)  # a cell may be as long as the file; the module's limit is restored
     try:
         for record in reader:
             records.append((start, reader.line_num, record))  # the lines it starts and ends on
             start = reader.line_num + 1
     except csv.Error:
         return None
+    finally:
+        csv.field_size_limit(limit)
     return records
 
 
@@ -83,6 +87,7 @@ def read(text: str) -> Rows:
     new, make, strip, cell_kind = tuple.__new__, object.__new__, str.strip, classify
     rows: list[Row] = []
     last = 0  # the line the row before ends on
+    long_numbers: list[Cell] = []
     for number, end, raw, line in records:  # a quoted record's line is "\n": it is always cleaned
         italic = _NO_ITALIC
         if line == "\n" or (marks and any(m in line for m in marks)):
@@ -92,13 +97,17 @@ def read(text: str) -> Rows:
         else:
             cells = map(strip, raw)
         filled = tuple([new(Cell, (c, number, i, cell_kind(c))) for i, c in enumerate(cells) if c])
+        long_numbers += [c for c in filled if c.kind is CellKind.TEXT and len(c.text) > MAX_NUMERAL
+                         and (m := VALUE.fullmatch(c.text)) is not None and too_long(m)]
         if filled:
             row = make(Row)  # Row's fields set here: the loop runs once a line
             row.line, row.filled, row.italic, row.placed, row.type = number, filled, italic, None, ""
-            row.gap = number > last + 1
+            row.gap, row.end = number > last + 1, end
             rows.append(row)
             last = end
     offset = min((row.filled[0].column for row in rows), default=0)
+    notes += [("long-number", f"a number of {len(c.text)} characters: read as text", c.line, c.column + 1 - offset)
+              for c in long_numbers]
     if quoted is not None:
         notes.append(("excel-quoting", "read as Excel's quoted text: quotes around cells removed, doubled "
                                        "quotes read as one", None, None))

@@ -58,6 +58,7 @@ class Shape:
     parents: tuple[int | None, ...]
     relaxed: frozenset[int]  # parents whose sum was not matched
     complete: bool  # False when no single tree was found
+    own_typo: frozenset[int] = frozenset()  # relaxed parents whose own amount is taken as the typo
 
 
 class _OutOfSteps(Exception):
@@ -141,6 +142,7 @@ class _Search:
         self.single_root = single_root
         self.children: list[int] = [0] * len(scaled.values)  # how many stack entries each item took
         self.relaxed: set[int] = set()
+        self.own_typo: set[int] = set()
         # states known to lead nowhere; (item, allowance, stack) stays dead under a larger allowance's search
         self.dead: set[tuple[int, int, _Stack]] = set() if dead is None else dead
         self.steps = 0
@@ -192,6 +194,8 @@ class _Search:
                 self.children[i] = k
                 if relaxed:
                     self.relaxed.add(i)
+                    if value != self.scaled.values[i]:
+                        self.own_typo.add(i)
                 return True
         self.dead.add(key)
         return False
@@ -210,7 +214,7 @@ class _Search:
             parent = parents[i]
             if parent is not None:
                 levels[i] = levels[parent] + 1
-        return Shape(tuple(levels), tuple(parents), frozenset(self.relaxed), complete)
+        return Shape(tuple(levels), tuple(parents), frozenset(self.relaxed), complete, frozenset(self.own_typo))
 
 
 def recover(items: Sequence[TreeItem], max_relaxed: int = MAX_RELAXED) -> Shape:

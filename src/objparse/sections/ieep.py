@@ -10,7 +10,7 @@ import attrs
 from ..draft import Cell, SideTableRows
 from ..findings import Findings
 from ..model import Ieep, IeepItem
-from ..rules.money_tree import TreeItem, recover
+from ..rules.money_tree import MAX_ITEMS, TreeItem, recover
 from ..values.cells import CellKind
 from ..values.numbers import read_value
 
@@ -44,14 +44,18 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
         amount = read_value(money.text)[1] if money else None  # type: ignore[index]
         rows.append(_Row(label, money, amount, label.column in row.italic))
     shape = recover([TreeItem(r.amount, r.sign, r.italic) for r in rows])
-    if not shape.complete and rows:
+    if len(rows) > MAX_ITEMS:
+        found.add("ieep-no-tree", f"{len(rows)} I.E.E.P. items, more than the {MAX_ITEMS} whose tree is searched: "
+                                  "left flat", header.line)
+    elif not shape.complete and rows:
         found.add("ieep-no-tree", "I.E.E.P. amounts admit no single tree", header.line)
     for i in sorted(shape.relaxed):
         found.add("ieep-typo", f"'{rows[i].label.text}' is not the sum of its children: the tree is read around a "
                                "typo", rows[i].label.line)
     items = tuple(
         IeepItem(id=i, label=r.label.text, amount=r.amount, raw=r.money.text if r.money else None, sign=r.sign,
-                 level=shape.levels[i], parent=shape.parents[i], emphasis=r.italic, line=r.label.line)
+                 level=shape.levels[i], parent=shape.parents[i], emphasis=r.italic, line=r.label.line,
+                 typo=("own" if i in shape.own_typo else "child") if i in shape.relaxed else None)
         for i, r in enumerate(rows))
     return Ieep(
         heading=table.heading.filled[0].text if table.heading else None,

@@ -10,8 +10,8 @@ from ..findings import Findings
 from ..model import Note
 from ..rules import wrapped_cells
 from ..values.acts import parse_act
+from ..values.names import leading_marker
 
-_MARKER = re.compile(r"^(?P<marker>\*+|°+|\(\d+\)|\d+\))\s*(?P<text>\S.*)$")
 _LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<text>\S.*)$")
 _MAX_LABEL_WORDS = 4
 
@@ -22,30 +22,33 @@ def _labelled(text: str) -> re.Match[str] | None:
 
 
 def parse_note(text: str, line: int) -> Note:
-    marker = label = None
-    m = _MARKER.match(text)
-    if m:
-        marker, text = m.group("marker"), m.group("text")
-    elif m := _labelled(text):
+    label = None
+    marker, text = leading_marker(text)
+    if marker is None and (m := _labelled(text)):
         label, text = m.group("label"), m.group("text")
     return Note(label=label, marker=marker, text=text, act=parse_act(text), line=line)
 
 
-def _follows(above: tuple[str, int], line: tuple[str, int]) -> bool:
-    """A line that carries on the note above it, wrapped: not a note of its own (no marker, no
-    label unless it starts in lower case), and the rest of a phrase."""
-    text = line[0]
-    if _MARKER.match(text) or (_labelled(text) and not text[:1].islower()):
+_Line = tuple[str, int, int]  # text, the line it starts on, the line it ends on
+
+
+def _follows(above: _Line, line: _Line) -> bool:
+    """A line right under the note above it that carries it on, wrapped: not a note of its own
+    (no marker, no label unless it starts in lower case), and the rest of a phrase."""
+    text, first, _ = line
+    if first != above[2] + 1:  # a blank line, or another part of the sheet, between them
+        return False
+    if leading_marker(text)[0] is not None or (_labelled(text) and not text[:1].islower()):
         return False
     return wrapped_cells.continues(above[0], text)
 
 
 def parse(rows: list[Row], found: Findings) -> list[Note]:
     # a note that the export split over cells is one note: its cells joined by a space
-    lines = [(" ".join(row.texts()), row.line) for row in rows]
-    lines = wrapped_cells.join(lines, _follows, lambda a, b: (f"{a[0]} {b[0]}", a[1]), found, "the note",
-                               lambda line: line[1])
-    return [parse_note(text, line) for text, line in lines]
+    lines: list[_Line] = [(" ".join(row.texts()), row.line, row.end) for row in rows]
+    lines = wrapped_cells.join(lines, _follows, lambda a, b: (f"{a[0]} {b[0]}", a[1], b[2]), found,
+                               "the note", lambda line: line[1])
+    return [parse_note(text, line) for text, line, _ in lines]
 
 
 # the documents every sheet cites, whether or not its notes define them

@@ -12,9 +12,11 @@ MONTHS = {name: i for i, name in enumerate(
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(),
     start=1)}
 
-_ACT = re.compile(
-    r"(?P<type>[A-ZÀ-Ü][^\d]*?)\s+(?:N\.?|n\.?|N°|n°|nr\.?|num\.?)\s*(?P<number>\d[\w/.-]*?)\s+"
-    r"del(?:l')?\s+(?P<date>.+?)\.?")
+# 'Determinazione commissariale' | ' N. ' | '110' | ' del ' | '21 dicembre 2023'. Each piece is found
+# once, left to right: a run of spaces is entered at its start only, so nothing is retried.
+_NUMBER_MARK = re.compile(r"(?<!\s)\s+(?:N|n|nr|num)(?:\.|°)?\s*(?=[0-9])")
+_NUMBER = re.compile(r"[0-9][\w/.-]*?(?=\s+del)")
+_DEL = re.compile(r"\s+del(?:l')?\s+")
 _DATE_WORDS = re.compile(r"(?P<d>\d{1,2})(?:°|º)?\s+(?P<m>[a-z]+)\s+(?P<y>\d{4})", re.IGNORECASE)
 _DATE_DIGITS = re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 
@@ -35,10 +37,18 @@ def parse_date(text: str) -> str | None:
 
 
 def parse_act(text: str) -> Act | None:
-    m = _ACT.fullmatch(text.strip())
-    if not m:
+    text = text.strip()
+    mark = _NUMBER_MARK.search(text)
+    if mark is None:
         return None
-    iso = parse_date(m.group("date"))
-    if iso is None:
+    kind = text[:mark.start()].strip()
+    if not kind or not ("A" <= kind[0] <= "Z" or "À" <= kind[0] <= "Ü") or any(ch.isdigit() for ch in kind):
         return None
-    return Act(type=m.group("type").strip(), number=m.group("number"), date=iso)
+    number = _NUMBER.match(text, mark.end())
+    if number is None:
+        return None
+    of = _DEL.match(text, number.end())
+    if of is None:
+        return None
+    iso = parse_date(text[of.end():].rstrip(".").strip())
+    return Act(type=kind, number=number.group(), date=iso) if iso else None

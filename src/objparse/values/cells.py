@@ -6,7 +6,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from .numbers import VALUE, value_kind
+from .numbers import VALUE, too_long, value_kind
 
 
 class CellKind(StrEnum):
@@ -31,7 +31,7 @@ def classify(text: str) -> CellKind:
     first = text[0]
     if first in _VALUE_START or text.endswith(_VALUE_END):
         m = VALUE.fullmatch(text)
-        if m:
+        if m and not too_long(m):
             return _VALUE_KINDS[value_kind(m)]
     if first.islower() or (first in "Pp" and _PAGES_OR_PARAGRAPH.match(text)):
         return CellKind.CONTINUATION

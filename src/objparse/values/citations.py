@@ -13,8 +13,10 @@ from functools import lru_cache
 
 from ..model import Citation
 
-_PAGES = re.compile(r"\bpagg?\.?\s*(\d+)(?:\s*[-–]\s*(\d+))?(\s+e\s+(?:segg?|ss|seguenti)\b\.?)?", re.IGNORECASE)
-_PARAGRAPH = re.compile(r"\b(?:par|paragrafo|§)\.?\s*(\d+(?:\.\d+)*)", re.IGNORECASE)
+# page numbers and paragraphs have at most 5 digits a part: a longer number is no page (ASCII digits only)
+_PAGES = re.compile(r"\bpagg?\.?\s*([0-9]{1,5})(?![0-9])(?:\s*[-–]\s*([0-9]{1,5})(?![0-9]))?"
+                    r"(\s+e\s+(?:segg?|ss|seguenti)\b\.?)?", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\b(?:par|paragrafo|§)\.?\s*([0-9]{1,5}(?:\.[0-9]{1,5}){0,9})(?![0-9])", re.IGNORECASE)
 _ANNEX = re.compile(r"\ballegato\b", re.IGNORECASE)
 _TRIM = " -–,"
 

@@ -12,10 +12,10 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 AREA_CODES = ("sociale", "istituzionale", "economico", "ecosistema", "organizzativo")
 # stems, so that 'Valore di Ecosistema', 'Valore Ecosistema', 'organizzativo', 'Organizzativa' all match
 _AREA_STEMS = tuple((code[:-1], code) for code in AREA_CODES)
-_MARKER = re.compile(r"^(?P<name>.*?\S)\s*(?P<marker>\*+|°+|\(\d+\))$")
+_NUMBERED = re.compile(r"\([0-9]{1,3}\)|[0-9]{1,3}\)")  # '(1)' after a name or before a note; '1)' before one
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_OFFICE = re.compile(
-    r"^(?:(?P<dcm>DCM)|(?P<reg>REG(?:IONE)?\.?)|(?P<dc>DC))\s+(?P<name>.+?)(?:\s+[-–]\s+(?P<role>.+))?$")
+_OFFICE = re.compile(r"(?:(?P<dcm>DCM)|(?P<reg>REG(?:IONE)?\.?)|(?P<dc>DC))\s+(?=\S)")
+_ROLE = re.compile(r"(?<!\s)\s+[-–]\s+")  # a run of spaces starts once: no quadratic retries
 
 
 def area_code(name: str | None) -> str | None:
@@ -26,10 +26,35 @@ def area_code(name: str | None) -> str | None:
     return None
 
 
+# footnote markers: a run of '*' or '°', or a number in brackets; one source for names and notes
+MARKS = "*°"
+
+
 def split_marker(text: str) -> tuple[str, str | None]:
-    """'Valore organizzativo*' -> ('Valore organizzativo', '*')."""
-    m = _MARKER.match(text)
-    return (m.group("name"), m.group("marker")) if m else (text, None)
+    """'Valore organizzativo*' -> ('Valore organizzativo', '*'); '… (1)' -> ('…', '(1)')."""
+    stripped = text.rstrip()
+    if stripped.endswith(tuple(MARKS)):
+        name = stripped.rstrip(stripped[-1])
+        marker = stripped[len(name):]
+    elif stripped.endswith(")") and (at := stripped.rfind("(")) > 0 and _NUMBERED.fullmatch(stripped[at:]):
+        name, marker = stripped[:at], stripped[at:]
+    else:
+        return text, None
+    name = name.rstrip()
+    return (name, marker) if name else (text, None)
+
+
+def leading_marker(text: str) -> tuple[str | None, str]:
+    """'* Per gli …' -> ('*', 'Per gli …'); '(1) …' and '1) …' likewise; (None, text) without one."""
+    if text.startswith(tuple(MARKS)):
+        rest = text.lstrip(text[0])
+        marker = text[:len(text) - len(rest)]
+    elif m := _NUMBERED.match(text):
+        marker, rest = m.group(), text[m.end():]
+    else:
+        return None, text
+    rest = rest.lstrip()
+    return (marker, rest) if rest else (None, text)
 
 
 def title_year(title: str | None) -> int | None:
@@ -73,7 +98,10 @@ def parse_office(label: str | None) -> Office:
     if not m:
         return Office(label, None, None, None)
     kind = "metropolitan" if m.group("dcm") else "regional" if m.group("reg") else "central"
-    return Office(label, kind, _proper(m.group("name").strip()), m.group("role"))
+    rest = label[m.end():].rstrip()
+    dash = _ROLE.search(rest)
+    name, role = (rest[:dash.start()], rest[dash.end():]) if dash else (rest, None)
+    return Office(label, kind, _proper(name.strip()), role)
 
 
 # NOPE24_DCBOL_16.1, PES2024_DCO_MI.06_100: an upper-case code, separators between runs of letters

@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+MAX_NUMERAL = 48  # characters of a number (some 36 digits): past it, a cell is text (see too_long)
 _NUM = r"[+-]?(?:[0-9]{1,3}(?:(?:\.[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:,[0-9]+)?"
 _NUMBER = re.compile(_NUM)
 VALUE = re.compile(rf"€ ?(?P<pre>{_NUM})|(?P<num>{_NUM})(?: ?(?P<unit>%|€|EUR|euro))?", re.IGNORECASE)
@@ -63,6 +64,8 @@ def parse_number(text: str) -> Decimal:
     s = _normal(text)
     if not _NUMBER.fullmatch(s):
         raise _explain(s)
+    if len(s) > MAX_NUMERAL:
+        raise NumberFormatError(s, MAX_NUMERAL, f"longer than {MAX_NUMERAL} characters")
     return _decimal(s)
 
 
@@ -82,14 +85,19 @@ def value_kind(m: re.Match[str]) -> str:
 def read_value(text: str) -> tuple[str, Decimal] | None:
     """('percent' | 'money' | 'number', exact value) of a cleaned cell that holds a value, else None."""
     m = VALUE.fullmatch(text)
-    if m is None:
+    if m is None or too_long(m):
         return None
     return value_kind(m), _decimal(m.group("pre") or m.group("num"))
 
 
+def too_long(m: re.Match[str]) -> bool:
+    """Is a match of VALUE a number longer than any sheet prints? Such a cell is read as text."""
+    return len(m.group("pre") or m.group("num")) > MAX_NUMERAL
+
+
 def _value(text: str, kind: str) -> Decimal | None:
     m = VALUE.fullmatch(_normal(text))
-    if m is None or value_kind(m) != kind:
+    if m is None or too_long(m) or value_kind(m) != kind:
         return None
     return _decimal(m.group("pre") or m.group("num"))
 
