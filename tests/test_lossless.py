@@ -97,7 +97,7 @@ def test_value_no_kpi_takes_is_kept():
     assert lost_cells("\n".join(lines), doc) == []
 
 
-@settings(deadline=None, max_examples=60)
+@settings()
 @given(sheets.documents(), st.data())
 def test_damaged_sheets_lose_no_cell(doc, data):
     text = data.draw(sheets.damaged(render(doc)))

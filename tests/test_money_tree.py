@@ -53,39 +53,39 @@ def trees(draw, max_nodes=9, smallest=1, min_nodes=1):
 
 def exact_trees(items, limit=100_000):
     """Every level sequence over the pre-order items whose parents all match their children's
-    signed sum (brute force, for small trees): an oracle independent of money_tree's search."""
+    signed sum (brute force, for small trees): an oracle independent of money_tree's search. It
+    grows the sequences item by item and drops one as soon as a parent it closes does not add
+    up — the same sequences as trying them all, found without visiting the hopeless ones."""
     n = len(items)
     found = []
 
-    def parents_of(levels):
-        stack, out = [], []
-        for lv in levels:
-            del stack[lv:]
-            out.append(stack[-1] if stack else None)
-            stack.append(len(out) - 1)
-        return out
+    def closes(open_, level):
+        """The open ancestors left once those at `level` or deeper close, or None if one of
+        them does not add up (or is italic, and has children)."""
+        keep = list(open_)
+        while keep and keep[-1][1] >= level:
+            index, _, total, has_children = keep.pop()
+            if has_children and (items[index].leaf_only or items[index].amount != total):
+                return None
+        return keep
 
-    def valid(levels):
-        par = parents_of(levels)
-        sums: dict[int, Decimal] = {}
-        for i, p in enumerate(par):
-            if p is not None:
-                if items[p].leaf_only:
-                    return False
-                sums[p] = sums.get(p, Decimal(0)) + items[i].value
-        return all(items[p].amount == total for p, total in sums.items())
-
-    def grow(levels):
+    def grow(levels, parents, open_):
         if len(found) >= limit:
             return
         if len(levels) == n:
-            if valid(levels):
-                found.append((tuple(levels), tuple(parents_of(levels))))
+            if closes(open_, 0) is not None:
+                found.append((tuple(levels), tuple(parents)))
             return
+        i = len(levels)
         for lv in range(1, levels[-1] + 2):
-            grow([*levels, lv])
+            rest = closes(open_, lv)
+            if rest is None:
+                continue
+            index, level, total, _ = rest[-1]
+            grown = [*rest[:-1], (index, level, total + items[i].value, True), (i, lv, Decimal(0), False)]
+            grow([*levels, lv], [*parents, index], grown)
 
-    grow([0])
+    grow([0], [None], [(0, 0, Decimal(0), False)])
     return found
 
 

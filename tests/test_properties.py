@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from objparse import parse_bytes, parse_file, parse_text, render
-from objparse.export.json import to_dict
+from objparse.export.json import document_text, dumps_documents, loads, to_dict
 from objparse.source import decode
 from objparse.values.citations import parse_citations
 from objparse.values.numbers import format_number, parse_money, parse_number, parse_percent
 
-SETTINGS = settings(deadline=None, max_examples=150)
+SETTINGS = settings()
 
 
 def without_lines(value):
@@ -132,7 +132,7 @@ def test_damaged_sheet_parses_like_the_document(doc, draws):
     same_but_page_numbers(parse_bytes(saved), doc)
 
 
-@settings(deadline=None, max_examples=40)
+@settings()
 @given(st.data(), st.sampled_from(sorted(CORPUS.glob("*.txt"))))
 def test_damaged_render_of_corpus_sheet_parses_like_the_sheet(draw, path):
     doc = parse_file(path)
@@ -154,3 +154,11 @@ def test_every_sheet_saved_by_excel_as_quoted_or_unicode_text_reads_the_same(pat
     assert data(parse_text(quoted)) | {"unparsed": None} == data(doc) | {"unparsed": None}  # cells it set aside
     unicode = parse_bytes(text.encode("utf-16"), str(path))
     assert to_dict(unicode) | {"diagnostics": None} == to_dict(doc) | {"diagnostics": None}
+
+
+@SETTINGS
+@given(sheets.documents())
+def test_load_reads_back_what_was_written(doc):
+    """load(dump(doc)) == doc, exactly: numbers as the decimals they were."""
+    assert loads(dumps_documents([doc])) == [doc]
+    assert loads(document_text(doc, compact=True)) == [doc]
