@@ -61,7 +61,8 @@ def test_bad_file_in_a_batch(tmp_path):
     proc = run(SEEDS[0], str(bad), SEEDS[1], "-o", str(out))
     assert proc.returncode == 1
     errors = proc.stderr.strip().splitlines()
-    assert len(errors) == 1 and str(bad) in errors[0] and "Traceback" not in proc.stderr
+    assert len(errors) == 2 and str(bad) in errors[0] and "Traceback" not in proc.stderr
+    assert errors[1] == "objparse: 2 of 3 sheets read"  # the summary
     docs = json.loads(out.read_text(encoding="utf-8"))["documents"]
     assert [d["source"] for d in docs] == [SEEDS[0], SEEDS[1]]
 
@@ -218,3 +219,34 @@ def test_sigterm_mid_write_leaves_the_old_target(tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM and b"Traceback" not in err
     assert target.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out.json"]  # no temporary file left
+
+
+# --- what a person sees ---------------------------------------------------------------------------
+
+def test_a_failed_check_is_said_and_strict_names_it(tmp_path):
+    sheet = tmp_path / "heavy.txt"
+    sheet.write_text(Path(SEEDS[0]).read_text(encoding="utf-8").replace("Valore Sociale\t10%", "Valore Sociale\t15%"),
+                     encoding="utf-8")
+    plain = run(str(sheet), "-o", str(tmp_path / "a.json"))
+    assert plain.returncode == 0 and plain.stderr.splitlines()[-1] == "objparse: 1 of 1 sheets read; 1 check failed"
+    strict = run(str(sheet), "-o", str(tmp_path / "b.json"), "--strict")
+    assert strict.returncode == 1
+    assert f"objparse: check failed: {sheet}: area_weights: area weights sum to 105, expected 100" in strict.stderr
+
+
+def test_check_reports_each_sheet_its_failures_and_a_total(tmp_path):
+    proc = run("check", SEEDS[0], str(FIXTURES / "ieep_typo.txt"))
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert lines[0] == (f"{SEEDS[0]}: DC Risorse Umane, 2024: 5 areas, 24 KPIs, ieep, spending, projects; checks 21 "
+                        "passed, 0 failed; 0 warnings; 0 cells unplaced")
+    assert "failed checks:" in lines and lines[-1].startswith("2 of 2 sheets read; checks")
+    report = json.loads(run("check", "--json", SEEDS[0]).stdout)["sheets"][0]
+    assert report["checks"] == {"pass": 21, "fail": 0, "skip": 0} and report["office"] == "DC Risorse Umane"
+    assert run("check", *SEEDS).returncode == 0
+
+
+def test_schema_command_prints_the_schema():
+    proc = run("schema")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["$schema"] == "https://json-schema.org/draft/2020-12/schema"

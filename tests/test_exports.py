@@ -1,22 +1,29 @@
-"""Exports: the JSON validates against the v1 schema; CSV and frames carry every record exactly."""
+"""Every format holds the same data as the JSON, values exact: each read back with its own reader
+(csv, frictionless, openpyxl, sqlite3, pandas) and compared with the golden documents."""
 
 from __future__ import annotations
 
 import csv
 import json
+import sqlite3
+import subprocess
+import sys
 from decimal import Decimal
 
+import attrs
 import jsonschema
+import openpyxl
 import pytest
-from conftest import CORPUS, FIXTURES
+from conftest import CORPUS, FIXTURES, GOLDEN, load_json
 
-from objparse import parse_file, to_frames
+from objparse import model, parse_file, to_dict, to_frames
 from objparse.cli import main
 from objparse.export.json import dumps_documents
 from objparse.export.schema import SCHEMA
-from objparse.export.tables import COLUMNS, TABLES
+from objparse.export.tables import NAMES, TABLES
 
 SHEETS = sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
+GOLDENS = [load_json(p) for p in sorted(GOLDEN.glob("*.json"))]
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +31,44 @@ def docs():
     return [parse_file(p) for p in SHEETS]
 
 
-def test_json_output_validates_against_schema(docs):
+def expected(golden: dict) -> dict[str, list[tuple]]:
+    """What each table must hold for one golden document, taken from the JSON itself."""
+    source = str(CORPUS / golden["source"])
+    areas = [(source, a["name"], a["weight_pct"]) for a in golden["areas"]]
+    kpis = [(source, a["name"], s["name"], k["name"], k["target"] and k["target"]["value"])
+            for a in golden["areas"] for s in a["subareas"] for k in s["kpis"]]
+    items = [(source, it["label"], it["amount"], it["level"]) for it in (golden["ieep"] or {}).get("items", [])]
+    notes = [(source, n["label"], n["text"], n["act"] and n["act"]["date"]) for n in golden["notes"]]
+    return {"areas": areas, "kpis": kpis, "ieep_items": items, "notes": notes}
+
+
+def seeds_out(tmp_path, target, *extra):
+    out = f"{tmp_path / target}/" if target.endswith("/") else str(tmp_path / target)  # Path drops a final '/'
+    assert main([*(str(CORPUS / g["source"]) for g in GOLDENS), "-o", out, "-q", *extra]) == 0
+    return tmp_path / target
+
+
+def number(text: str) -> Decimal | None:
+    return Decimal(text) if text != "" else None
+
+
+# --- JSON and its schema ----------------------------------------------------------------------------
+
+def test_json_output_and_the_golden_files_validate_against_the_schema(docs):
     jsonschema.validate(json.loads(dumps_documents(docs)), SCHEMA)
+    for path in sorted(GOLDEN.glob("*.json")):
+        golden = json.loads(path.read_text(encoding="utf-8"))
+        doc = {k: v for k, v in golden.items() if k != "expect_checks"} | {"checks": [], "diagnostics": []}
+        jsonschema.validate({"schema_version": 1, "documents": [doc]}, SCHEMA)
+
+
+def test_the_schema_is_the_model():
+    """Every object of the contract has exactly its class's fields, and no others."""
+    for cls in (model.Document, model.Area, model.Subarea, model.Kpi, model.Target, model.Citation, model.IeepItem,
+                model.Note, model.Act, model.Check, model.Diagnostic, model.Unparsed, model.Office):
+        definition = SCHEMA["$defs"][cls.__name__]
+        assert list(definition["properties"]) == [f.name for f in attrs.fields(cls)]
+        assert definition["additionalProperties"] is False
 
 
 def test_schema_rejects_a_renamed_field(docs):
@@ -35,40 +78,132 @@ def test_schema_rejects_a_renamed_field(docs):
         jsonschema.validate(data, SCHEMA)
 
 
-def test_csv_tables(docs, tmp_path):
-    assert main([*map(str, SHEETS), "-f", "csv", "-o", str(tmp_path)]) == 0
-    read = {t: list(csv.DictReader((tmp_path / f"{t}.csv").open(encoding="utf-8"))) for t in TABLES}
+def test_to_dict_is_what_json_dumps_takes(docs):
+    assert json.loads(json.dumps(to_dict(docs))) == to_dict(docs)
+
+
+# --- CSV and the Data Package ---------------------------------------------------------------------
+
+def read_csv(path, delimiter=","):
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=delimiter))
+
+
+def test_csv_tables_hold_the_golden_values_exactly(tmp_path):
+    out = seeds_out(tmp_path, "tables/")
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{n}.csv" for n in NAMES] + ["datapackage.json"])
     for table in TABLES:
-        with (tmp_path / f"{table}.csv").open(encoding="utf-8") as fh:
-            assert next(csv.reader(fh)) == list(COLUMNS[table])
-    assert len(read["kpis"]) == sum(1 for d in docs for _ in d.kpis())
-    assert len(read["ieep_items"]) == sum(len(d.ieep.items) for d in docs if d.ieep)
-    assert len(read["checks"]) == sum(len(d.checks) for d in docs)
-    seed = "000_2e4c457401ea359e.txt"
-    first = next(r for r in read["kpis"] if r["kpi"] == "Indice di Deflusso" and r["source"].endswith(seed))
-    assert (first["target_value"], first["area_weight_pct"], first["office"]) == ("1.013", "30", "DC Risorse Umane")
-    big = next(r for r in read["ieep_items"] if r["label"] == "OBIETTIVI 2024" and r["source"].endswith(seed))
-    assert big["amount"] == "12180409266"
+        assert next(csv.reader((out / f"{table.name}.csv").open(encoding="utf-8"))) == list(table.names)
+    got = {t: read_csv(out / f"{t}.csv") for t in ("areas", "kpis", "ieep_items", "notes")}
+    for golden in GOLDENS:
+        want = expected(golden)
+        src = want["areas"][0][0]
+        assert [(r["source"], r["area"], number(r["weight_pct"])) for r in got["areas"] if r["source"] == src] \
+            == want["areas"]
+        assert [(r["source"], r["area"], r["subarea"], r["kpi"], number(r["target_value"]))
+                for r in got["kpis"] if r["source"] == src] == want["kpis"]
+        assert [(r["source"], r["label"], number(r["amount"]), int(r["level"]))
+                for r in got["ieep_items"] if r["source"] == src] == want["ieep_items"]
+        assert [(r["source"], r["label"] or None, r["text"], r["act_date"] or None)
+                for r in got["notes"] if r["source"] == src] == want["notes"]
 
 
-def test_csv_needs_a_directory(capsys):
-    assert main([str(SHEETS[0]), "-f", "csv"]) == 2
-    assert "-o DIR" in capsys.readouterr().err
+@pytest.mark.parametrize("dialect", ["rfc4180", "excel-it"])
+def test_the_data_package_validates(tmp_path, docs, dialect):
+    import frictionless
+
+    out = tmp_path / "tables"
+    assert main([*map(str, SHEETS), "-o", f"{out}/", "-q", "--csv-dialect", dialect]) == 0
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    if dialect == "excel-it":
+        raw = (out / "areas.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and b";" in raw.splitlines()[0]
+        rows = read_csv(out / "kpis.csv", ";")
+        assert "1,013" in {r["target_value"] for r in rows}
 
 
-def test_frames_keep_decimals_exact(docs):
+def test_formula_like_text_is_neutralised_on_request(tmp_path):
+    sheet = (CORPUS / "000_2e4c457401ea359e.txt").read_text(encoding="utf-8")
+    (tmp_path / "f.txt").write_text(sheet.replace("Indice di Deflusso", "=HYPERLINK(\"x\")"), encoding="utf-8")
+    for flag, want in (([], '=HYPERLINK("x")'), (["--csv-safe"], '\'=HYPERLINK("x")')):
+        out = tmp_path / ("safe" if flag else "plain")
+        assert main([str(tmp_path / "f.txt"), "-o", f"{out}/", "-q", *flag]) == 0
+        assert want in {r["kpi"] for r in read_csv(out / "kpis.csv")}
+
+
+# --- XLSX ----------------------------------------------------------------------------------------------
+
+def test_xlsx_has_a_worksheet_per_table_with_real_numbers_and_exact_text(tmp_path):
+    book = openpyxl.load_workbook(seeds_out(tmp_path, "out.xlsx"))
+    assert book.sheetnames == list(NAMES)
+    areas = book["areas"]
+    assert areas.freeze_panes == "A2" and areas.auto_filter.ref
+    header = [c.value for c in areas[1]]
+    assert header[header.index("weight_pct") + 1] == "weight_pct_exact"
+    rows = [dict(zip(header, [c.value for c in row], strict=True)) for row in areas.iter_rows(min_row=2)]
+    for golden in GOLDENS:
+        want = expected(golden)
+        source = want["areas"][0][0]
+        got = [(r["source"], r["area"], Decimal(r["weight_pct_exact"])) for r in rows if r["source"] == source]
+        assert got == want["areas"]
+    assert all(isinstance(r["weight_pct"], int | float) for r in rows)
+    kpis = book["kpis"]
+    header = [c.value for c in kpis[1]]
+    values = {row[header.index("target_value_exact")].value for row in kpis.iter_rows(min_row=2)}
+    assert "1.013" in values and "3.50" in values  # exact, where a float would say 3.5
+
+
+def test_formula_like_text_stays_text_in_xlsx(tmp_path):
+    sheet = (CORPUS / "000_2e4c457401ea359e.txt").read_text(encoding="utf-8")
+    (tmp_path / "f.txt").write_text(sheet.replace("Indice di Deflusso", "=1+1").replace("Indicatore di Produttività",
+                                                                                       "@cmd"), encoding="utf-8")
+    assert main([str(tmp_path / "f.txt"), "-o", str(tmp_path / "f.xlsx"), "-q"]) == 0
+    kpis = openpyxl.load_workbook(tmp_path / "f.xlsx")["kpis"]
+    column = [c.value for c in kpis[1]].index("kpi")
+    names = {row[column] for row in kpis.iter_rows(min_row=2, values_only=True)}
+    assert {"=1+1", "@cmd"} <= names
+    cells = [c for row in kpis.iter_rows(min_row=2) for c in row if c.value in ("=1+1", "@cmd")]
+    assert {c.data_type for c in cells} == {"s"}
+
+
+# --- SQLite --------------------------------------------------------------------------------------------
+
+def test_sqlite_tables_join_and_sum_across_sheets(tmp_path):
+    db = sqlite3.connect(seeds_out(tmp_path, "out.sqlite"))
+    assert [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == list(NAMES)
+    sums = db.execute("SELECT office, SUM(weight_pct) FROM areas GROUP BY source ORDER BY source").fetchall()
+    assert sums == [("DC Risorse Umane", 100), ("REG. LOMBARDIA - Direttore Regionale", 100)]
+    for golden in GOLDENS:
+        want = expected(golden)
+        got = db.execute("SELECT k.source, a.area, s.subarea, k.kpi, k.target_value_exact FROM kpis k "
+                         "JOIN subareas s USING (source, area_id, subarea_id) JOIN areas a USING (source, area_id) "
+                         "WHERE k.source = ? ORDER BY k.area_id, k.subarea_id, k.kpi_id", (want["kpis"][0][0],))
+        assert [(*r[:4], Decimal(r[4]) if r[4] is not None else None) for r in got] == want["kpis"]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+# --- pandas ----------------------------------------------------------------------------------------------
+
+def test_frames_have_numeric_columns_and_exact_decimals(docs):
     frames = to_frames(docs)
-    assert set(frames) == set(TABLES)
+    assert set(frames) == set(NAMES)
     kpis = frames["kpis"]
-    assert len(kpis) == sum(1 for d in docs for _ in d.kpis())
-    values = kpis["target_value"].dropna()
-    assert all(isinstance(v, Decimal) for v in values)
-    assert Decimal("1.013") in set(values)
+    assert str(kpis["target_value"].dtype) == "float64" and str(kpis["kpi_id"].dtype) == "Int64"
+    exact = kpis["target_value_exact"].dropna()
+    assert all(isinstance(v, Decimal) for v in exact) and Decimal("1.013") in set(exact)
+    assert str(frames["notes"]["act_date"].dtype).startswith("datetime64")
+    assert to_frames(docs[0])["kpis"].shape[0] == sum(1 for _ in docs[0].kpis())  # one document, too
+    assert frames["areas"].groupby("source")["weight_pct"].sum().tolist().count(100.0) >= 2
 
 
-def test_compact_json_is_the_same_data(tmp_path):
-    a, b = tmp_path / "a.json", tmp_path / "b.json"
-    main([str(SHEETS[0]), "-o", str(a)])
-    main([str(SHEETS[0]), "-o", str(b), "--compact"])
-    assert json.loads(a.read_text(), parse_float=Decimal) == json.loads(b.read_text(), parse_float=Decimal)
-    assert len(b.read_bytes()) < len(a.read_bytes())
+# --- what start-up imports -----------------------------------------------------------------------------
+
+def test_the_command_line_imports_no_heavy_library():
+    heavy = ("pandas", "openpyxl", "xlsxwriter", "frictionless", "tqdm")
+    code = ("import sys, runpy; sys.argv = ['objparse'] + sys.argv[1:]; "
+            "from objparse.cli import main; rc = main(sys.argv[1:]); "
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    for args in (["--version"], [str(CORPUS / "000_2e4c457401ea359e.txt"), "-o", "/dev/null", "-f", "json"]):
+        proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+        assert proc.stdout.strip().splitlines()[-1] == "[]", (args, proc.stdout[-300:], proc.stderr[-300:])

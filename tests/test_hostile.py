@@ -137,5 +137,5 @@ def test_in_a_batch_the_other_files_are_still_written(tmp_path):
     out = tmp_path / "out.json"
     proc = cli(str(CORPUS / "000_2e4c457401ea359e.txt"), str(bad), str(tmp_path), "-o", str(out))
     assert proc.returncode == 1
-    assert len(proc.stderr.splitlines()) == 2  # the PNG, and the directory's own *.txt: the same PNG
+    assert len(proc.stderr.splitlines()) == 3  # the PNG, the directory's own *.txt (the same PNG), the summary
     assert [d.source for d in loads(out.read_text())] == [str(CORPUS / "000_2e4c457401ea359e.txt")]

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from objparse import parse_file, parse_text, render
-from objparse.export.json import to_dict
+from objparse.export.json import plain
 from objparse.source import decode
 
 SHEETS = sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
@@ -48,7 +48,7 @@ def raw_cells(text: str):
 def lost_cells(text: str, doc) -> list[str]:
     """Cells of the source whose text is nowhere in the document. A cell may be split by the
     document into parts (a weight '30%' into 30; 'SMVP: text' into label and text; a marker)."""
-    data = to_dict(doc)
+    data = plain(doc)
     hay = " \u241e ".join(_strings(data, []))
     numbers = {str(n) for n in re.findall(r"-?\d+(?:\.\d+)?", repr(data))}
     lost = []

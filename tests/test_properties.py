@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from objparse import parse_bytes, parse_file, parse_text, render
-from objparse.export.json import document_text, dumps_documents, loads, to_dict
+from objparse.export.json import document_text, dumps_documents, loads, plain
 from objparse.source import decode
 from objparse.values.citations import parse_citations
 from objparse.values.numbers import format_number, parse_money, parse_number, parse_percent
@@ -29,7 +29,7 @@ def without_lines(value):
 
 
 def data(doc):
-    return without_lines(to_dict(doc))
+    return without_lines(plain(doc))
 
 
 @st.composite
@@ -153,7 +153,7 @@ def test_every_sheet_saved_by_excel_as_quoted_or_unicode_text_reads_the_same(pat
     quoted = sheets.excel_quoted(render(doc), sheets.RandomDraws(len(text)))
     assert data(parse_text(quoted)) | {"unparsed": None} == data(doc) | {"unparsed": None}  # cells it set aside
     unicode = parse_bytes(text.encode("utf-16"), str(path))
-    assert to_dict(unicode) | {"diagnostics": None} == to_dict(doc) | {"diagnostics": None}
+    assert plain(unicode) | {"diagnostics": None} == plain(doc) | {"diagnostics": None}
 
 
 @SETTINGS

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import glob
 import os
 import signal
 import sys
@@ -22,10 +21,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import __version__
+from .inputs import expand
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-FORMATS = ("json", "jsonl", "csv")
-SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = ("json", "jsonl", "csv", "xlsx", "sqlite")
+SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx", ".sqlite": "sqlite",
+            ".sqlite3": "sqlite", ".db": "sqlite"}
+FILE_FORMATS = ("json", "jsonl", "xlsx", "sqlite")
 
 
 class Interrupted(BaseException):
@@ -59,8 +61,10 @@ def _arguments() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="objparse",
         description="Read INPS objective sheets (tab-separated exports) and write one clean document per sheet. "
-                    "Other commands: 'objparse render DOC.json -o DIR' (documents back to sheets), "
-                    "'objparse roundtrip FILE...' (does a sheet read the same after a round trip?).",
+                    "Other commands: 'objparse check FILE...' (a report of each sheet and its checks), "
+                    "'objparse render DOC.json -o DIR' (documents back to sheets), "
+                    "'objparse roundtrip FILE...' (does a sheet read the same after a round trip?), "
+                    "'objparse schema' (the JSON Schema of the output).",
         epilog="exit codes: 0 every file read; 1 a file could not be read (the others are still written) "
                "or, with --strict, a check failed; 2 usage error",
     )
@@ -68,10 +72,15 @@ def _arguments() -> argparse.ArgumentParser:
                     help="sheet files (.txt, tab-separated), directories (their *.txt) or glob patterns; '-', "
                          "or nothing with input piped in, reads standard input")
     ap.add_argument("-o", "--output", default="-", metavar="OUT",
-                    help="where to write: a .json file ('-', the default, is standard output), a .jsonl file "
-                         "(one document a line), or a directory (with --format csv, or ending in '/')")
+                    help="where to write, the format told by the name: out.json ('-', the default, is standard "
+                         "output), out.jsonl (one document a line), out.xlsx (a worksheet per table), out.sqlite (a "
+                         "database table per table), or DIR/ (a CSV file per table and a datapackage.json)")
     ap.add_argument("-f", "--format", choices=FORMATS,
-                    help="json (default), jsonl, or csv (tidy tables, one file each); by default from OUT's name")
+                    help="json, jsonl, csv, xlsx or sqlite, where OUT's name does not tell")
+    ap.add_argument("--csv-dialect", choices=("rfc4180", "excel-it"), default="rfc4180",
+                    help="excel-it: ';' between cells, ',' as the decimal mark, a byte-order mark (Italian Excel)")
+    ap.add_argument("--csv-safe", action="store_true",
+                    help="prefix with ' any text that a spreadsheet would run as a formula (=, +, -, @ …)")
     ap.add_argument("--compact", action="store_true", help="JSON without indentation (smaller, faster)")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a check fails")
     ap.add_argument("-q", "--quiet", action="store_true", help="do not print warnings on stderr")
@@ -88,8 +97,9 @@ class Outcome(NamedTuple):
     path: str
     text: str | None  # the encoded document, None when the file could not be read
     messages: list[str]  # warnings (or the error) for stderr
-    failed_check: bool
-    document: Any = None  # the Document itself, for formats that need whole tables
+    failed_checks: list[str]
+    unplaced: int = 0  # cells in unparsed
+    document: Any = None  # the Document itself, for the table formats
 
 
 def _process(path: str, fmt: str, compact: bool, quiet: bool) -> Outcome:
@@ -103,17 +113,19 @@ def _process(path: str, fmt: str, compact: bool, quiet: bool) -> Outcome:
             raise SheetError("a directory with no .txt sheet in it", path)
         doc = parse_bytes(read(path), path)
     except SheetError as exc:
-        return Outcome(path, None, [f"objparse: error: {exc}"], False)
-    except Exception as exc:
-        return Outcome(path, None, [f"objparse: error: {path}: internal error ({type(exc).__name__}: {exc})"], False)
+        return Outcome(path, None, [f"objparse: error: {exc}"], [])
+    except Exception as exc:  # a bug must not cost the rest of the batch
+        return Outcome(path, None, [f"objparse: error: {path}: internal error ({type(exc).__name__}: {exc})"], [])
     messages = [] if quiet else [
         f"objparse: {d.severity}: {path}:{d.line}{f':{d.column}' if d.column else ''}: {d.code}: {d.message}"
         if d.line else f"objparse: {d.severity}: {path}: {d.code}: {d.message}"
         for d in doc.diagnostics if d.severity != "info"]
-    failed = any(c.status == "fail" for c in doc.checks)
-    if fmt == "csv":
-        return Outcome(path, "", messages, failed, doc)
-    return Outcome(path, document_text(doc, compact or fmt == "jsonl"), messages, failed)
+    failed = [f"{c.name}{f' ({c.subject})' if c.subject else ''}: {c.message}" for c in doc.checks
+              if c.status == "fail"]
+    unplaced = len(doc.unparsed)
+    if fmt not in ("json", "jsonl"):
+        return Outcome(path, "", messages, failed, unplaced, doc)
+    return Outcome(path, document_text(doc, compact or fmt == "jsonl"), messages, failed, unplaced)
 
 
 def _work(task: tuple[str, str, bool, bool]) -> Outcome:
@@ -137,23 +149,6 @@ def _outcomes(files: list[str], jobs: int, fmt: str, compact: bool, quiet: bool)
         yield _process(path, fmt, compact, quiet)
 
 
-def expand_inputs(names: list[str]) -> list[str]:
-    """The files to read, as a user gives them: a directory stands for its *.txt (sorted), a
-    pattern the shell did not expand for what it matches; '-' (or nothing, with input piped in)
-    for standard input."""
-    if not names:
-        return ["-"] if sys.stdin is not None and not sys.stdin.isatty() else []
-    files = []
-    for name in names:
-        if name != "-" and os.path.isdir(name):
-            files += sorted(str(p) for p in Path(name).glob("*.txt")) or [name]  # an empty one: said so
-        elif name != "-" and not os.path.exists(name) and glob.has_magic(name):
-            files += sorted(glob.glob(name)) or [name]
-        else:
-            files.append(name)
-    return files
-
-
 def _format(args: argparse.Namespace) -> tuple[str | None, str | None]:
     """(format, None), or (None, why) when the target and the format disagree."""
     out = args.output
@@ -163,8 +158,8 @@ def _format(args: argparse.Namespace) -> tuple[str | None, str | None]:
         if directory:
             return "csv", None
         if out != "-" and by_name is None:
-            return None, (f"cannot tell the format of {out!r} from its name: give a .json or .jsonl file, a "
-                          "directory ending in '/' for CSV tables, or --format")
+            return None, (f"cannot tell the format of {out!r} from its name: give a .json, .jsonl, .xlsx or .sqlite "
+                          "file, a directory ending in '/' for CSV tables, or --format")
         return by_name or "json", None
     if args.format == "csv":
         if out == "-":
@@ -172,6 +167,8 @@ def _format(args: argparse.Namespace) -> tuple[str | None, str | None]:
         if by_name is not None or Path(out).suffix.lower() == ".csv":
             return None, f"--format csv writes a directory of tables, not the file {out!r}: give -o DIR/"
         return "csv", None
+    if args.format in ("xlsx", "sqlite") and out == "-":
+        return None, f"--format {args.format} writes a file: give it with -o OUT"
     if directory:
         return None, f"--format {args.format} writes a file, but {out!r} is a directory"
     if by_name is not None and by_name != args.format:
@@ -192,7 +189,7 @@ def _parse_command(argv: list[str]) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
     fmt, why = _format(args)
-    files = expand_inputs(args.files)
+    files = expand(args.files)
     if why is None and not files:
         why = "no input: give sheet files, a directory, or '-' for standard input"
     if why is None and args.jobs < 0:
@@ -209,40 +206,78 @@ def _parse_command(argv: list[str]) -> int:
 
 
 def _run(args: argparse.Namespace, fmt: str, files: list[str]) -> int:
-    from .export.json import JsonWriter
-    from .output import atomic_text
-
-    status = EXIT_OK
-    documents = []
-    with atomic_text(args.output) if fmt != "csv" else _nothing() as out:
-        writer = JsonWriter(out, compact=args.compact, jsonl=fmt == "jsonl") if out is not None else None
+    status, read, failed, unplaced, unread = EXIT_OK, 0, [], 0, 0
+    with _sink(args, fmt) as sink, _progress(len(files)) as progress:
         for outcome in _outcomes(files, args.jobs, fmt, args.compact, args.quiet):
+            progress()
             for message in outcome.messages:
                 say(message)
             if outcome.text is None:
-                status = EXIT_FAILED
+                status, unread = EXIT_FAILED, unread + 1
                 continue
-            if args.strict and outcome.failed_check:
-                status = status or EXIT_FAILED
-            if writer is not None:
-                writer.write_text(outcome.text)
-            else:
-                documents.append(outcome.document)
-        if writer is not None:
-            writer.close()
-    if fmt == "csv":
-        from .export.csv import write_csv
-
-        write_csv(documents, args.output)
+            read += 1
+            unplaced += outcome.unplaced > 0
+            failed += [f"{outcome.path}: {check}" for check in outcome.failed_checks]
+            sink(outcome)
+    if args.strict and failed:
+        for check in failed:
+            say(f"objparse: check failed: {check}")
+        status = status or EXIT_FAILED
+    if (failed or unplaced or (unread and len(files) > 1)) and not args.quiet:  # one file's error says it all
+        say("objparse: " + "; ".join(part for part in (
+            f"{read} of {read + unread} sheets read",
+            f"{len(failed)} check{'s' * (len(failed) != 1)} failed" if failed else "",
+            f"cells left unplaced in {unplaced} sheet{'s' * (unplaced != 1)}" if unplaced else "") if part))
     return status
 
 
-class _nothing:
-    def __enter__(self) -> None:
-        return None
+@contextlib.contextmanager
+def _sink(args: argparse.Namespace, fmt: str) -> Iterator[Callable[[Outcome], None]]:
+    """Where the documents go, as each is read: a writer for the format inside an output that
+    becomes the target only once complete."""
+    from . import output
 
-    def __exit__(self, *exc: object) -> None:
-        return None
+    if fmt in ("json", "jsonl"):
+        from .export.json import JsonWriter
+
+        with output.atomic_text(args.output) as out:
+            writer = JsonWriter(out, compact=args.compact, jsonl=fmt == "jsonl")
+            yield lambda outcome: writer.write_text(outcome.text)  # type: ignore[arg-type]
+            writer.close()
+    elif fmt == "csv":
+        from .export.csv import CsvTables
+
+        with output.atomic_directory(args.output) as directory:
+            tables = CsvTables(directory, args.csv_dialect, args.csv_safe)
+            yield lambda outcome: tables.write(outcome.document)
+            tables.close()
+    elif fmt == "xlsx":
+        from .export.xlsx import XlsxTables
+
+        book = XlsxTables()
+        yield lambda outcome: book.write(outcome.document)
+        with output.atomic_file(args.output, binary=True) as fh:
+            fh.write(book.close())
+    else:
+        from .export.sqlite import SqliteTables
+
+        with output.atomic_path(args.output) as path:
+            database = SqliteTables(path)
+            yield lambda outcome: database.write(outcome.document)
+            database.close()
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error when it is a terminal and the batch takes more than a
+    second; nothing otherwise."""
+    if sys.stderr is None or not sys.stderr.isatty() or total < 2:
+        yield lambda: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="sheet", delay=1.0, file=sys.stderr, leave=False) as bar:
+        yield lambda: bar.update()
 
 
 # --- objparse render ----------------------------------------------------------------------------
@@ -302,7 +337,7 @@ def _roundtrip_command(argv: list[str]) -> int:
     from .rendering import render
     from .source import read
 
-    files = expand_inputs(args.files)
+    files = expand(args.files)
     if not files:
         say("objparse: error: no input: give sheet files, a directory, or '-' for standard input")
         return EXIT_USAGE
@@ -327,9 +362,99 @@ def _out(line: str) -> None:
         print(_printable(line))
 
 
+# --- objparse check -----------------------------------------------------------------------------
+
+def _check_command(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(
+        prog="objparse check",
+        description="A line per sheet (office, year, areas, KPIs, side tables, checks passed and failed, warnings, "
+                    "cells left unplaced), then each failed check in full, then a total. Exit 1 when a check fails "
+                    "or a sheet cannot be read.")
+    ap.add_argument("files", nargs="*", metavar="FILE", help="sheet files, directories or patterns; '-' for stdin")
+    ap.add_argument("--json", action="store_true", help="the same report as JSON")
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    from .errors import SheetError
+    from .parse import parse_bytes
+    from .source import read
+
+    files = expand(args.files)
+    if not files:
+        say("objparse: error: no input: give sheet files, a directory, or '-' for standard input")
+        return EXIT_USAGE
+    reports: list[dict[str, Any]] = []
+    status = EXIT_OK
+    for path in files:
+        try:
+            if os.path.isdir(path):
+                raise SheetError("a directory with no .txt sheet in it", path)
+            doc = parse_bytes(read(path), path)
+        except SheetError as exc:
+            say(f"objparse: error: {exc}")
+            reports.append({"source": path, "error": exc.message})
+            status = EXIT_FAILED
+            continue
+        statuses = [c.status for c in doc.checks]
+        reports.append({
+            "source": path, "office": doc.office.label, "year": doc.year, "areas": len(doc.areas),
+            "kpis": sum(1 for _ in doc.kpis()),
+            "side_tables": [name for name in ("ieep", "spending", "projects") if getattr(doc, name) is not None],
+            "checks": {s: statuses.count(s) for s in ("pass", "fail", "skip")},
+            "failures": [{"name": c.name, "subject": c.subject, "message": c.message}
+                         for c in doc.checks if c.status == "fail"],
+            "warnings": sum(d.severity == "warning" for d in doc.diagnostics), "unplaced": len(doc.unparsed)})
+        if statuses.count("fail"):
+            status = EXIT_FAILED
+    if args.json:
+        import json
+
+        if sys.stdout is not None:
+            sys.stdout.write(json.dumps({"sheets": reports}, indent=2, ensure_ascii=False) + "\n")
+        return status
+    for r in reports:
+        if "error" in r:
+            _out(f"{r['source']}: cannot be read: {r['error']}")
+            continue
+        tables = ", ".join(r["side_tables"]) or "no side tables"
+        _out(f"{r['source']}: {r['office']}, {r['year']}: {r['areas']} areas, {r['kpis']} KPIs, {tables}; "
+             f"checks {r['checks']['pass']} passed, {r['checks']['fail']} failed; {r['warnings']} warnings; "
+             f"{r['unplaced']} cells unplaced")
+    failures = [(r["source"], f) for r in reports for f in r.get("failures", ())]
+    if failures:
+        _out("")
+        _out("failed checks:")
+        for source, f in failures:
+            _out(f"  {source}: {f['name']}: {f['message']}")
+    read_ok = [r for r in reports if "error" not in r]
+    _out("")
+    _out(f"{len(read_ok)} of {len(reports)} sheets read; checks {sum(r['checks']['pass'] for r in read_ok)} passed, "
+         f"{len(failures)} failed; {sum(r['warnings'] for r in read_ok)} warnings; "
+         f"{sum(r['unplaced'] for r in read_ok)} cells unplaced")
+    return status
+
+
+# --- objparse schema ----------------------------------------------------------------------------
+
+def _schema_command(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="objparse schema",
+                                 description="Print the JSON Schema (2020-12) of objparse's JSON output.")
+    try:
+        ap.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    from .export.schema import text
+
+    if sys.stdout is not None:
+        sys.stdout.write(text())
+    return EXIT_OK
+
+
 # --- dispatch -----------------------------------------------------------------------------------
 
-COMMANDS: dict[str, Callable[[list[str]], int]] = {"render": _render_command, "roundtrip": _roundtrip_command}
+COMMANDS: dict[str, Callable[[list[str]], int]] = {"render": _render_command, "roundtrip": _roundtrip_command,
+                                                   "check": _check_command, "schema": _schema_command}
 
 
 def main(argv: list[str] | None = None) -> int:

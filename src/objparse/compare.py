@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .export.json import to_dict
+from .export.json import plain
 from .model import Document
 
 IGNORED = frozenset({"line", "source", "diagnostics"})
@@ -28,4 +28,4 @@ def _differences(a: Any, b: Any, path: str) -> Iterator[str]:
 
 def first_difference(a: Document, b: Document) -> str | None:
     """Where `b` first differs from `a`, as 'areas[0].subareas[1].name: 'x', then 'y'', or None."""
-    return next(_differences(to_dict(a), to_dict(b), ""), None)
+    return next(_differences(plain(a), plain(b), ""), None)

@@ -12,11 +12,26 @@ import attrs
 
 OMIT_IF_NONE = {"omit_if_none": True}
 
+# the vocabularies of the contract: the code uses these, and the JSON Schema is made from them
+OFFICE_KINDS = ("central", "regional", "metropolitan")
+AREA_CODES = ("sociale", "istituzionale", "economico", "ecosistema", "organizzativo")
+TARGET_KINDS = ("number", "money", "percent", "text", "reference")
+UNITS = {"money": "EUR", "percent": "%", "number": None}  # a target's unit, by kind
+CHECK_NAMES = ("area_weights", "subarea_weights", "ieep_sums", "ieep_kpis")
+STATUSES = ("pass", "fail", "skip")
+SEVERITIES = ("error", "warning", "info")
+TYPOS = ("own", "child")
+
+
+def vocabulary(values: tuple[object, ...]) -> dict[str, object]:
+    """Field metadata naming the values a field may take (for the JSON Schema)."""
+    return {"vocabulary": values}
+
 
 @attrs.frozen
 class Office:
     label: str | None
-    kind: str | None  # central | regional | metropolitan
+    kind: str | None = attrs.field(metadata=vocabulary(OFFICE_KINDS))
     name: str | None
     role: str | None
 
@@ -34,9 +49,9 @@ class Citation:
 @attrs.frozen
 class Target:
     raw: str
-    kind: str  # number | money | percent | text | reference
-    value: Decimal | None
-    unit: str | None  # EUR | % | None
+    kind: str = attrs.field(metadata=vocabulary(TARGET_KINDS))
+    value: Decimal | None = attrs.field()
+    unit: str | None = attrs.field(metadata=vocabulary(("EUR", "%")))
     citations: tuple[Citation, ...] | None = attrs.field(default=None, metadata=OMIT_IF_NONE)
 
 
@@ -62,11 +77,11 @@ class Subarea:
 @attrs.frozen
 class Area:
     name: str
-    code: str | None
-    weight_pct: Decimal | None
-    marker: str | None
-    line: int
-    subareas: tuple[Subarea, ...]
+    code: str | None = attrs.field(metadata=vocabulary(AREA_CODES))
+    weight_pct: Decimal | None = attrs.field()
+    marker: str | None = attrs.field()
+    line: int = attrs.field()
+    subareas: tuple[Subarea, ...] = attrs.field()
 
 
 @attrs.frozen
@@ -75,14 +90,14 @@ class IeepItem:
     label: str
     amount: Decimal | None
     raw: str | None
-    sign: int
-    level: int
-    parent: int | None
-    emphasis: bool
-    line: int
+    sign: int = attrs.field(metadata=vocabulary((1, -1)))
+    level: int = attrs.field()
+    parent: int | None = attrs.field()
+    emphasis: bool = attrs.field()
+    line: int = attrs.field()
     # where the figures do not add up, which amount the tree takes as the typo: 'own' (the item's
     # printed amount; the sum of its children stands for it) or 'child' (one of its children's)
-    typo: str | None = attrs.field(default=None, metadata=OMIT_IF_NONE)
+    typo: str | None = attrs.field(default=None, metadata={**OMIT_IF_NONE, **vocabulary(TYPOS)})
 
 
 @attrs.frozen
@@ -113,8 +128,8 @@ class Spending:
 @attrs.frozen
 class Project:
     area: str | None
-    area_code: str | None
-    subarea: str | None
+    area_code: str | None = attrs.field(metadata=vocabulary(AREA_CODES))
+    subarea: str | None = attrs.field()
     id: str
     title: str | None
     line: int
@@ -132,7 +147,7 @@ class Projects:
 class Act:
     type: str
     number: str
-    date: str  # ISO 8601
+    date: str = attrs.field(metadata={"format": "date"})  # ISO 8601
 
 
 @attrs.frozen
@@ -146,16 +161,16 @@ class Note:
 
 @attrs.frozen
 class Check:
-    name: str
-    subject: str | None
-    status: str  # pass | fail | skip
-    message: str
+    name: str = attrs.field(metadata=vocabulary(CHECK_NAMES))
+    subject: str | None = attrs.field()
+    status: str = attrs.field(metadata=vocabulary(STATUSES))
+    message: str = attrs.field()
 
 
 @attrs.frozen
 class Diagnostic:
-    severity: str  # error | warning | info
-    code: str
+    severity: str = attrs.field(metadata=vocabulary(SEVERITIES))
+    code: str = attrs.field()
     message: str
     line: int | None = None
     column: int | None = None
@@ -168,7 +183,7 @@ class Unparsed:
     text: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Document:
     source: str
     title: str | None
@@ -183,6 +198,14 @@ class Document:
     checks: tuple[Check, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     unparsed: tuple[Unparsed, ...] = ()
+
+    def __repr__(self) -> str:  # short: the whole document is thousands of characters
+        parts = [f"source={self.source!r}", f"office={self.office.label!r}", f"year={self.year}",
+                 f"areas={len(self.areas)}", f"kpis={sum(1 for _ in self.kpis())}"]
+        parts += [f"{name}={len(getattr(self, name).items if name != 'spending' else self.spending.rules)}"  # type: ignore[union-attr]
+                  for name in ("ieep", "spending", "projects") if getattr(self, name) is not None]
+        parts += [f"notes={len(self.notes)}", f"unparsed={len(self.unparsed)}"]
+        return f"Document({', '.join(parts)})"
 
     def kpis(self) -> Iterator[tuple[Area, Subarea, Kpi]]:
         """Every KPI with its area and sub-area, in sheet order."""

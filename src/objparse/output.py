@@ -49,6 +49,23 @@ def atomic_file(target: str | Path, binary: bool = False) -> Iterator[IO]:  # ty
 
 
 @contextlib.contextmanager
+def atomic_path(target: str | Path) -> Iterator[Path]:
+    """A path to write a file at in place of `target` (for writers that open files by name):
+    renamed to `target` when the block ends normally, removed when it does not."""
+    path = Path(target)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        os.chmod(temp, _mode(path))
+        yield Path(temp)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+@contextlib.contextmanager
 def atomic_text(target: str) -> Iterator[IO[str]]:
     """Text output to `target`; '-' is standard output."""
     if target == "-":

@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from . import checks, lexer, records, source, syntax
 from .draft import SheetRows
@@ -99,7 +101,24 @@ def parse_bytes(data: bytes, source_name: str = "<bytes>") -> Document:
     return build(decoded.text, source_name, decoded.notes)
 
 
-def parse_file(path: str | Path) -> Document:
+def parse_file(path: str | Path | BinaryIO) -> Document:
+    """The document of a sheet file, given by its path or as a binary file object."""
+    if hasattr(path, "read"):
+        data = path.read(source.MAX_BYTES + 1)
+        name = str(getattr(path, "name", "<stream>"))
+        if len(data) > source.MAX_BYTES:
+            raise SheetError(f"larger than {source.MAX_BYTES // (1024 * 1024)} MiB, which no sheet is", name)
+        return parse_bytes(data, name)
     name = str(path)
     return parse_bytes(source.read(name), name)
+
+
+def read_frames(paths: str | Iterable[str]) -> dict[str, Any]:
+    """The tidy tables, as pandas DataFrames, of the sheets at `paths` (files, directories or a
+    glob pattern): objparse.read_frames("sheets/*.txt")["kpis"]. Unreadable files raise."""
+    from .export.frames import to_frames
+    from .inputs import expand
+
+    names = [paths] if isinstance(paths, str) else list(paths)
+    return to_frames(parse_file(name) for name in expand(names))
 

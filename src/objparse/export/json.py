@@ -168,14 +168,34 @@ def dumps_documents(documents: Iterable[Document], indent: int | None = 2) -> st
     return buffer.getvalue()
 
 
-def to_dict(obj: Any) -> Any:
-    """The plain-data form of a model object: dicts, lists and scalars (Decimals kept exact)."""
+def plain(obj: Any) -> Any:
+    """The plain-data form of a model object: dicts, lists and scalars, Decimals kept exact."""
     if isinstance(obj, (str, int, Decimal)) or obj is None:
+        return obj
+    if isinstance(obj, (tuple, list)):
+        return [plain(v) for v in obj]
+    return {f.name: plain(getattr(obj, f.name)) for f in attrs.fields(type(obj))
+            if not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)}
+
+
+def to_dict(obj: Any) -> Any:
+    """A model object (or a list of them) as plain data that json.dumps accepts: dicts, lists,
+    strings and numbers — whole numbers as int, others as float. For the exact decimals, read
+    to_json's text with json.loads(text, parse_float=Decimal), or keep the model objects."""
+    if isinstance(obj, Decimal):
+        return int(obj) if obj == obj.to_integral_value() and "." not in format(obj, "f") else float(obj)
+    if isinstance(obj, (str, int)) or obj is None:
         return obj
     if isinstance(obj, (tuple, list)):
         return [to_dict(v) for v in obj]
     return {f.name: to_dict(getattr(obj, f.name)) for f in attrs.fields(type(obj))
             if not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)}
+
+
+def to_json(value: Document | Iterable[Document], compact: bool = False) -> str:
+    """objparse's JSON output for one document or many: {"schema_version": 1, "documents": [...]},
+    decimals exact."""
+    return dumps_documents([value] if isinstance(value, Document) else value, None if compact else 2)
 
 
 # --- reading objparse's JSON back ----------------------------------------------------------------
@@ -220,7 +240,7 @@ _READERS = _Readers()
 
 
 def from_dict(value: dict[str, Any]) -> Document:
-    """A Document from its plain-data form (as to_dict gives it, or as the JSON reads)."""
+    """A Document from its plain-data form (as plain() gives it, or as the JSON reads)."""
     return _READERS[Document](value)  # type: ignore[no-any-return]
 
 

@@ -1,72 +1,85 @@
-"""The JSON Schema of the v1 output, for downstream tools to validate against
-(python -m objparse.export.schema > schema.json)."""
+"""The JSON Schema (2020-12) of the output, made from the model's classes, so that it cannot
+drift from what objparse writes: each class an object with exactly its fields (no others), each
+field typed by its annotation, vocabularies from the model's constants.
+
+    objparse schema > schema.json
+"""
 
 from __future__ import annotations
 
 import json
+import typing
+from decimal import Decimal
+from types import NoneType, UnionType
 from typing import Any
 
-_NUM = {"type": "number"}
-_STR = {"type": "string"}
-_INT = {"type": "integer"}
+import attrs
+
+from .. import model
+from ..model import Document
+
+_PLAIN = {str: {"type": "string"}, int: {"type": "integer"}, bool: {"type": "boolean"},
+          Decimal: {"type": "number"}}
 
 
-def _null(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"anyOf": [schema, {"type": "null"}]}
+def _type(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(tp, UnionType):
+        options = [_type(a, definitions) for a in tp.__args__ if a is not NoneType]
+        schema = options[0] if len(options) == 1 else {"anyOf": options}
+        return {"anyOf": [schema, {"type": "null"}]} if NoneType in tp.__args__ else schema
+    if tp in _PLAIN:
+        return dict(_PLAIN[tp])
+    if typing.get_origin(tp) is tuple:
+        return {"type": "array", "items": _type(typing.get_args(tp)[0], definitions)}
+    if attrs.has(tp):
+        _object(tp, definitions)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    raise TypeError(f"no schema for {tp!r}")
 
 
-def _obj(props: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {"type": "object", "properties": props,
-            "required": [k for k in props if k not in optional], "additionalProperties": True}
+def _object(cls: type, definitions: dict[str, Any]) -> None:
+    if cls.__name__ in definitions:
+        return
+    definitions[cls.__name__] = {}  # placeholder: classes may refer to each other
+    hints = typing.get_type_hints(cls, vars(model))
+    properties, required = {}, []
+    for field in attrs.fields(cls):
+        schema = _type(hints[field.name], definitions)
+        values = field.metadata.get("vocabulary")
+        if values is not None:
+            enum = {"enum": list(values)}
+            schema = {"anyOf": [enum, {"type": "null"}]} if "anyOf" in schema else enum
+        if "format" in field.metadata:
+            schema["format"] = field.metadata["format"]
+        properties[field.name] = schema
+        if not field.metadata.get("omit_if_none"):
+            required.append(field.name)
+    definitions[cls.__name__] = {"type": "object", "properties": properties, "required": required,
+                                 "additionalProperties": False}
 
 
-CITATION = _obj({"document": _null(_STR), "annex": _null(_STR), "page_from": _null(_INT), "page_to": _null(_INT),
-                 "and_following": {"type": "boolean"}, "paragraph": _null(_STR)})
-TARGET = _obj({"raw": _STR, "kind": {"enum": ["number", "money", "percent", "text", "reference"]},
-               "value": _null(_NUM), "unit": _null({"enum": ["EUR", "%"]}),
-               "citations": {"type": "array", "items": CITATION}}, optional=("citations",))
-KPI = _obj({"name": _STR, "line": _INT, "implicit": {"type": "boolean"}, "reference": _null(_STR),
-            "citations": {"type": "array", "items": CITATION}, "target": _null(TARGET),
-            "project_ids": {"type": "array", "items": _STR}})
-SUBAREA = _obj({"name": _STR, "weight_pct": _null(_NUM), "line": _INT, "kpis": {"type": "array", "items": KPI}})
-AREA = _obj({"name": _STR, "code": _null({"enum": ["sociale", "istituzionale", "economico", "ecosistema",
-                                                   "organizzativo"]}),
-             "weight_pct": _null(_NUM), "marker": _null(_STR), "line": _INT,
-             "subareas": {"type": "array", "items": SUBAREA}})
-IEEP_ITEM = _obj({"id": _INT, "label": _STR, "amount": _null(_NUM), "raw": _null(_STR), "sign": {"enum": [1, -1]},
-                  "level": _INT, "parent": _null(_INT), "emphasis": {"type": "boolean"}, "line": _INT})
-IEEP = _obj({"heading": _null(_STR), "title": _STR, "column": _null(_STR), "line": _INT,
-             "items": {"type": "array", "items": IEEP_ITEM}})
-SPENDING = _obj({"heading": _null(_STR), "title": _STR, "line": _INT, "rules": {"type": "array", "items": _obj(
-    {"measure": _null(_STR), "phase": _null(_STR), "rule": _STR, "line": _INT})}})
-PROJECTS = _obj({"heading": _null(_STR), "columns": {"type": "array", "items": _STR}, "line": _INT,
-                 "items": {"type": "array", "items": _obj({"area": _null(_STR), "area_code": _null(_STR),
-                                                           "subarea": _null(_STR), "id": _STR,
-                                                           "title": _null(_STR), "line": _INT})}})
-NOTE = _obj({"label": _null(_STR), "marker": _null(_STR), "text": _STR,
-             "act": _null(_obj({"type": _STR, "number": _STR, "date": {"type": "string", "format": "date"}})),
-             "line": _INT})
-CHECK = _obj({"name": {"enum": ["area_weights", "subarea_weights", "ieep_sums", "ieep_kpis"]}, "subject": _null(_STR),
-              "status": {"enum": ["pass", "fail", "skip"]}, "message": _STR})
-DIAGNOSTIC = _obj({"severity": {"enum": ["error", "warning", "info"]}, "code": _STR, "message": _STR,
-                   "line": _null(_INT), "column": _null(_INT)})
-DOCUMENT = _obj({
-    "source": _STR, "title": _null(_STR), "year": _null(_INT),
-    "office": _obj({"label": _null(_STR), "kind": _null({"enum": ["central", "regional", "metropolitan"]}),
-                    "name": _null(_STR), "role": _null(_STR)}),
-    "columns": {"type": "array", "items": _STR},
-    "areas": {"type": "array", "items": AREA},
-    "ieep": _null(IEEP), "spending": _null(SPENDING), "projects": _null(PROJECTS),
-    "notes": {"type": "array", "items": NOTE},
-    "checks": {"type": "array", "items": CHECK},
-    "diagnostics": {"type": "array", "items": DIAGNOSTIC},
-    "unparsed": {"type": "array", "items": _obj({"line": _INT, "column": _INT, "text": _STR})},
-})
-SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "objparse output, version 1",
-    **_obj({"schema_version": {"const": 1}, "documents": {"type": "array", "items": DOCUMENT}}),
-}
+def schema() -> dict[str, Any]:
+    definitions: dict[str, Any] = {}
+    document = _type(Document, definitions)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "objparse output, version 1",
+        "type": "object",
+        "properties": {"schema_version": {"const": 1}, "documents": {"type": "array", "items": document}},
+        "required": ["schema_version", "documents"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(definitions.items())),
+    }
+
+
+SCHEMA = schema()
+
+
+def text() -> str:
+    return json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n"
+
 
 if __name__ == "__main__":
-    print(json.dumps(SCHEMA, indent=2))
+    import sys
+
+    sys.stdout.write(text())

@@ -1,83 +1,220 @@
-"""Tidy tables: the documents flattened to one row per record, every row carrying `source` and
-`office`, so that tables from many sheets stack. Plain dicts, Decimals kept exact."""
+"""Tidy tables: the documents flattened to one row per record — the one definition every table
+format uses (CSV and its Data Package, XLSX, SQLite, pandas DataFrames).
+
+Every row carries `source`, `office` and `year`, so that tables from many sheets stack; a child
+row carries the keys of its parents (`area_id` in the sub-areas, `area_id`, `subarea_id` and
+`kpi_id` under a KPI, numbered from 1 within the sheet), so that tables join. Values stay as the
+model holds them: Decimals exact, dates as ISO text.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from typing import Any
+
+import attrs
 
 from ..model import Document
 
-TABLES = ("kpis", "ieep_items", "spending_rules", "projects", "notes", "checks")
-
-COLUMNS = {
-    "kpis": ("source", "office", "year", "area", "area_code", "area_weight_pct", "subarea", "subarea_weight_pct",
-             "kpi", "implicit", "reference", "target_raw", "target_kind", "target_value", "target_unit",
-             "project_ids", "line"),
-    "ieep_items": ("source", "office", "id", "label", "amount", "raw", "sign", "level", "parent", "parent_label",
-                   "emphasis", "line"),
-    "spending_rules": ("source", "office", "measure", "phase", "rule", "line"),
-    "projects": ("source", "office", "area", "area_code", "subarea", "id", "title", "line"),
-    "notes": ("source", "office", "label", "marker", "text", "act_type", "act_number", "act_date", "line"),
-    "checks": ("source", "office", "name", "subject", "status", "message"),
-}
+# column types, as Table Schema names them
+STRING, INTEGER, NUMBER, BOOLEAN, DATE = "string", "integer", "number", "boolean", "date"
 
 
-def _kpis(doc: Document) -> Iterator[dict[str, Any]]:
-    for area, sub, kpi in doc.kpis():
-        t = kpi.target
-        yield dict(area=area.name, area_code=area.code, area_weight_pct=area.weight_pct, subarea=sub.name,
-                   subarea_weight_pct=sub.weight_pct, kpi=kpi.name, implicit=kpi.implicit, reference=kpi.reference,
-                   target_raw=t and t.raw, target_kind=t and t.kind, target_value=t and t.value,
-                   target_unit=t and t.unit, project_ids=" ".join(kpi.project_ids), line=kpi.line, year=doc.year)
+@attrs.frozen
+class Column:
+    name: str
+    type: str
+    description: str = ""
 
 
-def _ieep_items(doc: Document) -> Iterator[dict[str, Any]]:
+@attrs.frozen
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    parent: tuple[str, tuple[str, ...]] | None  # (table, key columns it shares) for the foreign key
+    rows: Callable[[Document], Iterator[tuple[Any, ...]]]  # a sheet's rows, the keys first, without the stem
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+STEM = (Column("source", STRING, "the sheet's file, as given"), Column("office", STRING, "the office's label"),
+        Column("year", INTEGER, "the year the title names"))
+
+
+def _stem(doc: Document) -> tuple[Any, ...]:
+    return doc.source, doc.office.label, doc.year
+
+
+def _documents(doc: Document) -> Iterator[tuple[Any, ...]]:
+    kpis = sum(len(s.kpis) for a in doc.areas for s in a.subareas)
+    statuses = [c.status for c in doc.checks]
+    yield (doc.title, doc.office.kind, doc.office.name, doc.office.role, len(doc.areas),
+           sum(len(a.subareas) for a in doc.areas), kpis, len(doc.ieep.items) if doc.ieep else 0,
+           len(doc.spending.rules) if doc.spending else 0, len(doc.projects.items) if doc.projects else 0,
+           len(doc.notes), statuses.count("pass"), statuses.count("fail"), statuses.count("skip"),
+           sum(d.severity == "warning" for d in doc.diagnostics), len(doc.unparsed))
+
+
+def _areas(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for a, area in enumerate(doc.areas, start=1):
+        yield a, area.name, area.code, area.weight_pct, area.marker, area.line
+
+
+def _subareas(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for a, area in enumerate(doc.areas, start=1):
+        for s, sub in enumerate(area.subareas, start=1):
+            yield a, s, area.name, area.code, sub.name, sub.weight_pct, sub.line
+
+
+def _kpis(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for a, area in enumerate(doc.areas, start=1):
+        for s, sub in enumerate(area.subareas, start=1):
+            for k, kpi in enumerate(sub.kpis, start=1):
+                t = kpi.target
+                yield (a, s, k, area.name, area.code, area.weight_pct, sub.name, sub.weight_pct, kpi.name,
+                       kpi.implicit, kpi.reference, t and t.raw, t and t.kind, t and t.value, t and t.unit,
+                       " ".join(kpi.project_ids), kpi.line)
+
+
+def _citations(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for a, area in enumerate(doc.areas, start=1):
+        for s, sub in enumerate(area.subareas, start=1):
+            for k, kpi in enumerate(sub.kpis, start=1):
+                cited = [("reference", c) for c in kpi.citations]
+                cited += [("target", c) for c in (kpi.target.citations or ())] if kpi.target else []
+                for n, (of, c) in enumerate(cited, start=1):
+                    yield a, s, k, n, of, c.document, c.annex, c.page_from, c.page_to, c.and_following, c.paragraph
+
+
+def _kpi_projects(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for a, area in enumerate(doc.areas, start=1):
+        for s, sub in enumerate(area.subareas, start=1):
+            for k, kpi in enumerate(sub.kpis, start=1):
+                for pid in dict.fromkeys(kpi.project_ids):
+                    yield a, s, k, pid
+
+
+def _ieep_items(doc: Document) -> Iterator[tuple[Any, ...]]:
     items = doc.ieep.items if doc.ieep else ()
     for it in items:
         parent = items[it.parent].label if it.parent is not None else None
-        yield dict(id=it.id, label=it.label, amount=it.amount, raw=it.raw, sign=it.sign, level=it.level,
-                   parent=it.parent, parent_label=parent, emphasis=it.emphasis, line=it.line)
+        yield (it.id, it.label, it.amount, it.raw, it.sign, it.level, it.parent, parent, it.emphasis, it.typo,
+               it.line)
 
 
-def _spending_rules(doc: Document) -> Iterator[dict[str, Any]]:
-    for r in doc.spending.rules if doc.spending else ():
-        yield dict(measure=r.measure, phase=r.phase, rule=r.rule, line=r.line)
+def _spending_rules(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for n, r in enumerate(doc.spending.rules if doc.spending else (), start=1):
+        yield n, r.measure, r.phase, r.rule, r.line
 
 
-def _projects(doc: Document) -> Iterator[dict[str, Any]]:
-    for p in doc.projects.items if doc.projects else ():
-        yield dict(area=p.area, area_code=p.area_code, subarea=p.subarea, id=p.id, title=p.title, line=p.line)
+def _projects(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for n, p in enumerate(doc.projects.items if doc.projects else (), start=1):
+        yield n, p.area, p.area_code, p.subarea, p.id, p.title, p.line
 
 
-def _notes(doc: Document) -> Iterator[dict[str, Any]]:
-    for n in doc.notes:
-        yield dict(label=n.label, marker=n.marker, text=n.text, act_type=n.act and n.act.type,
-                   act_number=n.act and n.act.number, act_date=n.act and n.act.date, line=n.line)
+def _notes(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for n, note in enumerate(doc.notes, start=1):
+        act = note.act
+        yield (n, note.label, note.marker, note.text, act and act.type, act and act.number, act and act.date,
+               note.line)
 
 
-def _checks(doc: Document) -> Iterator[dict[str, Any]]:
-    for c in doc.checks:
-        yield dict(name=c.name, subject=c.subject, status=c.status, message=c.message)
+def _checks(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for n, c in enumerate(doc.checks, start=1):
+        yield n, c.name, c.subject, c.status, c.message
 
 
-_ROWS = {"kpis": _kpis, "ieep_items": _ieep_items, "spending_rules": _spending_rules, "projects": _projects,
-         "notes": _notes, "checks": _checks}
+def _diagnostics(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for n, d in enumerate(doc.diagnostics, start=1):
+        yield n, d.severity, d.code, d.message, d.line, d.column
+
+
+def _unparsed(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for n, u in enumerate(doc.unparsed, start=1):
+        yield n, u.line, u.column, u.text
+
+
+def _cols(*spec: str) -> tuple[Column, ...]:
+    """'name:type' (type a Table Schema type; string when left out)."""
+    return tuple(Column(*s.split(":")) if ":" in s else Column(s, STRING) for s in spec)
+
+
+_AREA = ("area_id", "subarea_id", "kpi_id")
+_TABLES = (
+    Table("documents", "one row per sheet: what it is, and how much of each part it holds",
+          _cols("title", "office_kind", "office_name", "office_role", "areas:integer", "subareas:integer",
+                "kpis:integer", "ieep_items:integer", "spending_rules:integer", "projects:integer", "notes:integer",
+                "checks_passed:integer", "checks_failed:integer", "checks_skipped:integer", "warnings:integer",
+                "unparsed:integer"),
+          ("source",), None, _documents),
+    Table("areas", "the areas (ambiti) of the main table",
+          _cols("area_id:integer", "area", "area_code", "weight_pct:number", "marker", "line:integer"),
+          ("source", "area_id"), ("documents", ("source",)), _areas),
+    Table("subareas", "the sub-areas (sotto ambiti), with their area",
+          _cols("area_id:integer", "subarea_id:integer", "area", "area_code", "subarea", "weight_pct:number",
+                "line:integer"),
+          ("source", "area_id", "subarea_id"), ("areas", ("source", "area_id")), _subareas),
+    Table("kpis", "the KPIs, with their area and sub-area",
+          _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "area", "area_code",
+                "area_weight_pct:number", "subarea", "subarea_weight_pct:number", "kpi", "implicit:boolean",
+                "reference", "target_raw", "target_kind", "target_value:number", "target_unit", "project_ids",
+                "line:integer"),
+          ("source", *_AREA), ("subareas", ("source", "area_id", "subarea_id")), _kpis),
+    Table("citations", "each citation of a KPI's reference (or of a target that refers to a rule)",
+          _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "citation_id:integer", "cited_by",
+                "document", "annex", "page_from:integer", "page_to:integer", "and_following:boolean", "paragraph"),
+          ("source", *_AREA, "citation_id"), ("kpis", ("source", *_AREA)), _citations),
+    Table("kpi_projects", "the projects a KPI that cites the projects register lists",
+          _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "project_id"),
+          ("source", *_AREA, "project_id"), ("kpis", ("source", *_AREA)), _kpi_projects),
+    Table("ieep_items", "the I.E.E.P. money tree, one item a row",
+          _cols("id:integer", "label", "amount:number", "raw", "sign:integer", "level:integer", "parent:integer",
+                "parent_label", "emphasis:boolean", "typo", "line:integer"),
+          ("source", "id"), ("documents", ("source",)), _ieep_items),
+    Table("spending_rules", "the spending table's rules",
+          _cols("rule_id:integer", "measure", "phase", "rule", "line:integer"),
+          ("source", "rule_id"), ("documents", ("source",)), _spending_rules),
+    Table("projects", "the projects annex",
+          _cols("project_row:integer", "area", "area_code", "subarea", "id", "title", "line:integer"),
+          ("source", "project_row"), ("documents", ("source",)), _projects),
+    Table("notes", "the notes under the main table",
+          _cols("note_id:integer", "label", "marker", "text", "act_type", "act_number", "act_date:date",
+                "line:integer"),
+          ("source", "note_id"), ("documents", ("source",)), _notes),
+    Table("checks", "the checks of the sheet's own arithmetic",
+          _cols("check_id:integer", "name", "subject", "status", "message"),
+          ("source", "check_id"), ("documents", ("source",)), _checks),
+    Table("diagnostics", "what objparse noticed, chose, or could not read",
+          _cols("diagnostic_id:integer", "severity", "code", "message", "line:integer", "column:integer"),
+          ("source", "diagnostic_id"), ("documents", ("source",)), _diagnostics),
+    Table("unparsed", "the cells objparse could not place, with their place",
+          _cols("cell_id:integer", "line:integer", "column:integer", "text"),
+          ("source", "cell_id"), ("documents", ("source",)), _unparsed),
+)
+TABLES: tuple[Table, ...] = tuple(attrs.evolve(t, columns=STEM + t.columns) for t in _TABLES)
+BY_NAME = {t.name: t for t in TABLES}
+NAMES = tuple(t.name for t in TABLES)
+COLUMNS = {t.name: t.names for t in TABLES}
+
+
+def table_rows(doc: Document, table: Table) -> Iterator[tuple[Any, ...]]:
+    """The rows of one table for one sheet, every column in the table's order."""
+    stem = _stem(doc)
+    for row in table.rows(doc):
+        yield stem + row
 
 
 def rows(documents: Iterable[Document], table: str) -> list[dict[str, Any]]:
-    """Every row of one table across the documents, columns in COLUMNS order."""
-    out = []
-    for doc in documents:
-        for row in _ROWS[table](doc):
-            row.update(source=doc.source, office=doc.office.label)
-            out.append({col: row.get(col) for col in COLUMNS[table]})
-    return out
+    """Every row of one table across the documents, as dicts in the table's column order."""
+    t = BY_NAME[table]
+    return [dict(zip(t.names, row, strict=True)) for doc in documents for row in table_rows(doc, t)]
 
 
-def to_frames(documents: Iterable[Document]) -> dict[str, Any]:
-    """The tables as pandas DataFrames (pandas is imported here, on first use only)."""
-    import pandas as pd
-
-    docs = list(documents)
-    return {name: pd.DataFrame(rows(docs, name), columns=list(COLUMNS[name])) for name in TABLES}
+def exact_text(value: Decimal) -> str:
+    """A decimal as exact text ('1.013', '4249834748', '3.50')."""
+    return format(value, "f")

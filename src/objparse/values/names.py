@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Office
+from ..model import AREA_CODES, Office
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
-AREA_CODES = ("sociale", "istituzionale", "economico", "ecosistema", "organizzativo")
 # stems, so that 'Valore di Ecosistema', 'Valore Ecosistema', 'organizzativo', 'Organizzativa' all match
 _AREA_STEMS = tuple((code[:-1], code) for code in AREA_CODES)
 _NUMBERED = re.compile(r"\([0-9]{1,3}\)|[0-9]{1,3}\)")  # '(1)' after a name or before a note; '1)' before one

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model import Target
+from ..model import UNITS, Target
 from .cells import CellKind, classify
 from .citations import has_locator, parse_citations
 from .numbers import read_value
-
-_UNITS = {"money": "EUR", "percent": "%", "number": None}
 
 
 @lru_cache(maxsize=4096)
@@ -19,7 +17,7 @@ def parse_target(raw: str | None) -> Target | None:
     value = read_value(raw)
     if value is not None:
         kind, amount = value
-        return Target(raw, kind, amount, _UNITS[kind])
+        return Target(raw, kind, amount, UNITS[kind])
     if classify(raw) is CellKind.CITATION and has_locator(raw):
         return Target(raw, "reference", None, None, parse_citations(raw))
     return Target(raw, "text", None, None)

@@ -1,0 +1,75 @@
+"""SQLite: one table per tidy table (stdlib sqlite3), with typed columns, primary keys and
+foreign keys, so that tables from many sheets query together:
+
+    SELECT office, SUM(weight_pct) FROM areas GROUP BY source
+
+SQLite keeps numbers as binary floats: each decimal column (NUMERIC) has an `_exact` TEXT column
+beside it with the value exactly as the JSON has it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..model import Document
+from .tables import BOOLEAN, INTEGER, NUMBER, TABLES, Table, exact_text, table_rows
+
+_TYPES = {INTEGER: "INTEGER", NUMBER: "NUMERIC", BOOLEAN: "INTEGER"}  # booleans as 0 and 1; text and dates TEXT
+
+
+def _ddl(table: Table) -> str:
+    columns = []
+    for c in table.columns:
+        columns.append(f'"{c.name}" {_TYPES.get(c.type, "TEXT")}')
+        if c.type == NUMBER:
+            columns.append(f'"{c.name}_exact" TEXT')
+    keys = ", ".join(f'"{k}"' for k in table.primary_key)
+    columns.append(f"PRIMARY KEY ({keys})")
+    if table.parent is not None:
+        parent, fields = table.parent
+        shared = ", ".join(f'"{k}"' for k in fields)
+        columns.append(f'FOREIGN KEY ({shared}) REFERENCES "{parent}" ({shared})')
+    return f'CREATE TABLE "{table.name}" (\n  ' + ",\n  ".join(columns) + "\n)"
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Decimal):  # whole numbers stay exact integers; others are floats (the exact text beside)
+        return int(value) if value == value.to_integral_value() and "." not in exact_text(value) else float(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class SqliteTables:
+    """Writes the tables into a new database file, one document at a time."""
+
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(path)
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.inserts = []
+        for table in TABLES:
+            self.db.execute(_ddl(table))
+            exact = [c.type == NUMBER for c in table.columns]
+            width = len(table.columns) + sum(exact)
+            marks = ", ".join("?" * width)
+            self.inserts.append((table, exact, f'INSERT INTO "{table.name}" VALUES ({marks})'))
+
+    def write(self, doc: Document) -> None:
+        for table, exact, insert in self.inserts:
+            self.db.executemany(insert, (self._row(row, exact) for row in table_rows(doc, table)))
+
+    @staticmethod
+    def _row(row: tuple[Any, ...], exact: list[bool]) -> list[Any]:
+        out = []
+        for value, has_exact in zip(row, exact, strict=True):
+            out.append(_value(value))
+            if has_exact:
+                out.append(exact_text(value) if value is not None else None)
+        return out
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
