@@ -102,16 +102,57 @@ class Outcome(NamedTuple):
     document: Any = None  # the Document itself, for the table formats
 
 
-def _process(path: str, fmt: str, compact: bool, quiet: bool) -> Outcome:
+def _sheets_parser(prog: str, description: str) -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog=prog, description=description)
+    ap.add_argument("files", nargs="*", metavar="FILE", help="sheet files, directories or patterns; '-' for stdin")
+    return ap
+
+
+def _parsed(ap: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:
+    """The arguments, or the exit code argparse chose (2 on usage errors, 0 after --help)."""
+    try:
+        return ap.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+
+def read_sheet(path: str) -> Any:
+    """The Document of a file named on the command line; SheetError when it has none."""
     from .errors import SheetError
-    from .export.json import document_text
     from .parse import parse_bytes
     from .source import read
 
+    if os.path.isdir(path):  # given by name, with no sheet in it (one with sheets stands for them)
+        raise SheetError("a directory with no .txt sheet in it", path)
+    return parse_bytes(read(path), path)
+
+
+def _documents(files: list[str]) -> Iterator[tuple[str, Any]]:
+    """(path, its Document), or (path, its SheetError) once the error has been said."""
+    from .errors import SheetError
+
+    for path in files:
+        try:
+            yield path, read_sheet(path)
+        except SheetError as exc:
+            say(f"objparse: error: {exc}")
+            yield path, exc
+
+
+def _files(names: list[str]) -> list[str]:
+    """The files to read; none (and a usage error said) when there are none."""
+    files = expand(names)
+    if not files:
+        say("objparse: error: no input: give sheet files, a directory, or '-' for standard input")
+    return files
+
+
+def _process(path: str, fmt: str, compact: bool, quiet: bool) -> Outcome:
+    from .errors import SheetError
+    from .export.json import document_text
+
     try:
-        if os.path.isdir(path):  # given by name, with no sheet in it (one with sheets stands for them)
-            raise SheetError("a directory with no .txt sheet in it", path)
-        doc = parse_bytes(read(path), path)
+        doc = read_sheet(path)
     except SheetError as exc:
         return Outcome(path, None, [f"objparse: error: {exc}"], [])
     except Exception as exc:  # a bug must not cost the rest of the batch
@@ -184,10 +225,9 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _parse_command(argv: list[str]) -> int:
-    try:
-        args = _arguments().parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
-        return int(exc.code or 0)
+    args = _parsed(_arguments(), argv)
+    if isinstance(args, int):
+        return args
     fmt, why = _format(args)
     files = expand(args.files)
     if why is None and not files:
@@ -291,10 +331,9 @@ def _render_command(argv: list[str]) -> int:
     ap.add_argument("-o", "--output", default=".", metavar="DIR",
                     help="the directory to write the sheets into (default: here); '-' writes the one document "
                          "to standard output")
-    try:
-        args = ap.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    args = _parsed(ap, argv)
+    if isinstance(args, int):
+        return args
     from .export.json import loads
     from .output import atomic_file, inside, unique_names
     from .rendering import render
@@ -322,31 +361,23 @@ def _render_command(argv: list[str]) -> int:
 # --- objparse roundtrip -------------------------------------------------------------------------
 
 def _roundtrip_command(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(
-        prog="objparse roundtrip",
-        description="Parse each sheet, render it back, parse that again, and say whether the two documents agree "
-                    "(line numbers aside), naming the first difference: a one-command check on a new sheet.")
-    ap.add_argument("files", nargs="*", metavar="FILE", help="sheet files, directories or patterns; '-' for stdin")
-    try:
-        args = ap.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    args = _parsed(_sheets_parser(
+        "objparse roundtrip", "Parse each sheet, render it back, parse that again, and say whether the two documents "
+                              "agree (line numbers aside), naming the first difference: a one-command check on a new "
+                              "sheet."), argv)
+    if isinstance(args, int):
+        return args
     from .compare import first_difference
     from .errors import SheetError
-    from .parse import parse_bytes, parse_text
+    from .parse import parse_text
     from .rendering import render
-    from .source import read
 
-    files = expand(args.files)
+    files = _files(args.files)
     if not files:
-        say("objparse: error: no input: give sheet files, a directory, or '-' for standard input")
         return EXIT_USAGE
     status = EXIT_OK
-    for path in files:
-        try:
-            doc = parse_bytes(read(path), path)
-        except SheetError as exc:
-            say(f"objparse: error: {exc}")
+    for path, doc in _documents(files):
+        if isinstance(doc, SheetError):
             status = EXIT_FAILED
             continue
         again = parse_text(render(doc), path)
@@ -365,35 +396,23 @@ def _out(line: str) -> None:
 # --- objparse check -----------------------------------------------------------------------------
 
 def _check_command(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(
-        prog="objparse check",
-        description="A line per sheet (office, year, areas, KPIs, side tables, checks passed and failed, warnings, "
-                    "cells left unplaced), then each failed check in full, then a total. Exit 1 when a check fails "
-                    "or a sheet cannot be read.")
-    ap.add_argument("files", nargs="*", metavar="FILE", help="sheet files, directories or patterns; '-' for stdin")
+    ap = _sheets_parser("objparse check", "A line per sheet (office, year, areas, KPIs, side tables, checks passed and "
+                                          "failed, warnings, cells left unplaced), then each failed check in full, "
+                                          "then a total. Exit 1 when a check fails or a sheet cannot be read.")
     ap.add_argument("--json", action="store_true", help="the same report as JSON")
-    try:
-        args = ap.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    args = _parsed(ap, argv)
+    if isinstance(args, int):
+        return args
     from .errors import SheetError
-    from .parse import parse_bytes
-    from .source import read
 
-    files = expand(args.files)
+    files = _files(args.files)
     if not files:
-        say("objparse: error: no input: give sheet files, a directory, or '-' for standard input")
         return EXIT_USAGE
     reports: list[dict[str, Any]] = []
     status = EXIT_OK
-    for path in files:
-        try:
-            if os.path.isdir(path):
-                raise SheetError("a directory with no .txt sheet in it", path)
-            doc = parse_bytes(read(path), path)
-        except SheetError as exc:
-            say(f"objparse: error: {exc}")
-            reports.append({"source": path, "error": exc.message})
+    for path, doc in _documents(files):
+        if isinstance(doc, SheetError):
+            reports.append({"source": path, "error": doc.message})
             status = EXIT_FAILED
             continue
         statuses = [c.status for c in doc.checks]
@@ -440,10 +459,9 @@ def _check_command(argv: list[str]) -> int:
 def _schema_command(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="objparse schema",
                                  description="Print the JSON Schema (2020-12) of objparse's JSON output.")
-    try:
-        ap.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    args = _parsed(ap, argv)
+    if isinstance(args, int):
+        return args
     from .export.schema import text
 
     if sys.stdout is not None:

@@ -30,25 +30,6 @@ def _mode(path: Path) -> int:
 
 
 @contextlib.contextmanager
-def atomic_file(target: str | Path, binary: bool = False) -> Iterator[IO]:  # type: ignore[type-arg]
-    """A file to write in place of `target` (text: UTF-8, LF); it becomes `target` when the
-    block ends normally, and is removed when it does not."""
-    path = Path(target)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(temp, _mode(path))
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-@contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """A path to write a file at in place of `target` (for writers that open files by name):
     renamed to `target` when the block ends normally, removed when it does not."""
@@ -63,6 +44,17 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_file(target: str | Path, binary: bool = False) -> Iterator[IO]:  # type: ignore[type-arg]
+    """A file to write in place of `target` (text: UTF-8, LF); it becomes `target` when the
+    block ends normally, and is removed when it does not."""
+    with atomic_path(target) as temp, (open(temp, "wb") if binary
+                                         else open(temp, "w", encoding="utf-8", newline="\n")) as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 @contextlib.contextmanager
