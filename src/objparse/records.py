@@ -47,8 +47,11 @@ class Rows:
     notes: tuple[tuple[str, str, int | None, int | None], ...] = ()  # (code, message, line, column)
 
 
-# a cell that starts with a double quote: the file may be quoted the way Excel quotes
-_QUOTE_START = re.compile(r'(?:^|\t)"', re.MULTILINE)
+
+
+def _quotes_a_cell(text: str) -> bool:
+    """Does a cell start with a double quote (the file may be quoted the way Excel quotes)?"""
+    return text.startswith('"') or '\t"' in text or '\n"' in text
 
 
 def _excel_records(text: str) -> list[tuple[int, int, list[str]]] | None:
@@ -80,7 +83,7 @@ def _plain_records(text: str) -> Iterator[tuple[int, int, list[str], str]]:
 def read(text: str) -> Rows:
     """Every row of the sheet with a non-empty cell, blank lines (page breaks, spacing) dropped."""
     notes: list[tuple[str, str, int | None, int | None]] = []
-    quoted = _excel_records(text) if _QUOTE_START.search(text) else None
+    quoted = _excel_records(text) if _quotes_a_cell(text) else None
     # which cleaning the file needs at all, found once; most lines then need only str.strip
     marks = tuple(m for m in _MARKUP + _SPACES if m in text)
     records = ((n, end, r, "\n") for n, end, r in quoted) if quoted is not None else _plain_records(text)

@@ -23,9 +23,10 @@ class _Row:
     money: Cell | None
     amount: Decimal | None
     italic: bool
+    sign: int = attrs.field(init=False)
 
-    @property
-    def sign(self) -> int:
+    @sign.default
+    def _sign(self) -> int:
         return -1 if _MINUS.search(self.label.text) else 1
 
 
