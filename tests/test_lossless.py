@@ -41,7 +41,7 @@ def raw_cells(text: str):
     parser's own cleaning, which could hide what it drops."""
     for row in csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"):
         for cell in row:
-            cell = html.unescape(re.sub(r"</?(?:i|em)>", "", cell))
+            cell = re.sub(r"&#?\w+;", lambda m: html.unescape(m.group()), re.sub(r"</?(?:i|em)>", "", cell))
             yield re.sub(r"\s+", " ", cell).strip()
 
 
