@@ -250,3 +250,9 @@ def test_schema_command_prints_the_schema():
     proc = run("schema")
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_roundtrip_holds_for_every_sheet_and_fixture(capsys):
+    sheets = [*SEEDS, *sorted(str(p) for p in FIXTURES.glob("*.txt"))]
+    assert main(["roundtrip", *sheets]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"{s}: the same after a round trip" for s in sheets]

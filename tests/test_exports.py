@@ -207,3 +207,62 @@ def test_the_command_line_imports_no_heavy_library():
     for args in (["--version"], [str(CORPUS / "000_2e4c457401ea359e.txt"), "-o", "/dev/null", "-f", "json"]):
         proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
         assert proc.stdout.strip().splitlines()[-1] == "[]", (args, proc.stdout[-300:], proc.stderr[-300:])
+
+
+# --- every table, every format: the same rows as the JSON ---------------------------------------------
+
+def _typed(value, kind):
+    """A cell as read back from any format, in the model's terms (None for empty)."""
+    if value is None or value == "" or (kind != "string" and str(value) in ("nan", "NaT", "<NA>")):
+        return None
+    if kind == "number":
+        return Decimal(str(value))
+    if kind == "integer":
+        return int(value)
+    if kind == "boolean":
+        return value in (True, 1, "true", "1")
+    if kind == "date":
+        return str(value)[:10]
+    return str(value)
+
+
+def _expected(table, docs):
+    from objparse.export.tables import table_rows
+
+    return [tuple(_typed(v, c.type) for v, c in zip(row, table.columns, strict=True))
+            for doc in docs for row in table_rows(doc, table)]
+
+
+def test_every_format_holds_every_table_as_the_json_does(tmp_path):
+    import pandas as pd
+
+    from objparse import loads
+
+    sheets = [str(p) for p in SHEETS]
+    for target in ("out.json", "csv/", "out.xlsx", "out.sqlite"):
+        assert main([*sheets, "-o", f"{tmp_path}/{target}", "-q"]) == 0
+    docs = loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    db = sqlite3.connect(tmp_path / "out.sqlite")
+    frames = to_frames(docs)
+    for table in TABLES:
+        want = _expected(table, docs)
+
+        def read(records, exact_beside, table=table):
+            """Rows of dicts -> typed tuples; decimals from their exact column where there is one."""
+            return [tuple(_typed(r[f"{c.name}_exact"] if exact_beside and c.type == "number" else r[c.name], c.type)
+                          for c in table.columns) for r in records]
+
+        got_csv = read(read_csv(tmp_path / "csv" / f"{table.name}.csv"), False)
+        ws = book[table.name]
+        header = [c.value for c in ws[1]]
+        got_xlsx = read([dict(zip(header, row, strict=True)) for row in ws.iter_rows(min_row=2, values_only=True)],
+                        True)
+        cursor = db.execute(f'SELECT * FROM "{table.name}"')
+        columns = [d[0] for d in cursor.description]
+        got_sqlite = read([dict(zip(columns, row, strict=True)) for row in cursor], True)
+        frame = frames[table.name].astype(object).where(pd.notna(frames[table.name]), None)
+        got_frames = read(frame.to_dict("records"), True)
+        for name, got in (("csv", got_csv), ("xlsx", got_xlsx), ("sqlite", got_sqlite), ("frames", got_frames)):
+            assert got == want, (table.name, name, next((g, w) for g, w in zip(got, want, strict=False) if g != w)
+                                 if len(got) == len(want) else (len(got), len(want)))
