@@ -23,6 +23,7 @@ from .model import Check, Document, IeepItem
 if TYPE_CHECKING:
     from .findings import Findings
 from .values.names import name_key
+from .values.text import IEEP
 
 HUNDRED = Decimal(100)
 PRECISION = 200  # digits decimal sums keep: numbers are bounded well below it (values.numbers), so sums are exact
@@ -69,9 +70,9 @@ def _children(items: tuple[IeepItem, ...]) -> dict[int, list[IeepItem]]:
     return kids
 
 
-def _signed(item: IeepItem, value: Decimal | None = None) -> Decimal:
-    amount = item.amount if value is None else value
-    return (amount or Decimal(0)) * item.sign
+def _signed(item: IeepItem, amount: Decimal | None = None) -> Decimal:
+    """What the item adds to its parent; with `amount`, as if it were printed instead."""
+    return item.value if amount is None else amount * item.sign
 
 
 def ieep_sums(doc: Document) -> list[Check]:
@@ -106,7 +107,7 @@ def ieep_sums(doc: Document) -> list[Check]:
     return out
 
 
-_IEEP_KPI = re.compile(r"^I\.?\s*E\.?\s*E\.?\s*P\.?\s*[-–:]?\s*(?P<what>\w.*)$", re.IGNORECASE)
+_IEEP_KPI = re.compile(rf"{IEEP}\s*[-–:]?\s*(?P<what>\w.*)", re.IGNORECASE)
 
 
 STEM = 6  # letters of a KPI's first word that an I.E.E.P. label must start with ('Accertamenti' ~ 'Accertato')
@@ -136,7 +137,7 @@ def ieep_kpis(doc: Document) -> list[Check]:
     index = _Items(doc.ieep.items) if doc.ieep else None
     out = []
     for _, _, kpi in doc.kpis():
-        m = _IEEP_KPI.match(kpi.name)
+        m = _IEEP_KPI.fullmatch(kpi.name)
         if not m:
             continue
         value = kpi.target.value if kpi.target else None

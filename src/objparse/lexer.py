@@ -26,6 +26,7 @@ from .rules.shifted_rows import REFERENCE_COLUMN, place
 from .side_tables import SIDE_TABLES
 from .values.cells import CellKind, is_value
 from .values.names import is_office, is_project_id
+from .values.text import IEEP
 
 # the start of a line that opens a part of the sheet; one anchored regex for all of them
 _START = re.compile(
@@ -34,7 +35,7 @@ _START = re.compile(
     r"|(?P<SPENDING_HEADER>indicatore\s+(?:di\s+)?gestione\s+(?:della\s+)?spesa)"
     r"|(?P<TITLE>obiettivi\b)|(?P<HEADING>allegato\s+\d+\b)", re.IGNORECASE)
 _TITLE = re.compile(r"obiettivi\b.*\bperformance\b", re.IGNORECASE)
-_IEEP_NAME = re.compile(r"\bI\.?E\.?E\.?P\b")
+_IEEP_NAME = re.compile(rf"\b{IEEP}(?![A-Za-z])")
 # 'Pagina 2 di 3', 'Pag. 2/3', '- 2 -': page numbers a PDF export leaves behind
 _PAGE_MARK = re.compile(r"(?:pagina|pag\.?)\s*\d+\s*(?:di|/)\s*\d+|-\s*\d+\s*-", re.IGNORECASE)
 

@@ -99,6 +99,11 @@ class IeepItem:
     # printed amount; the sum of its children stands for it) or 'child' (one of its children's)
     typo: str | None = attrs.field(default=None, metadata={**OMIT_IF_NONE, **vocabulary(TYPOS)})
 
+    @property
+    def value(self) -> Decimal:
+        """What the item adds to its parent: its amount, subtracted for a '(-)' item."""
+        return (self.amount or Decimal(0)) * self.sign
+
 
 @attrs.frozen
 class Ieep:

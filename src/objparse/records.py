@@ -18,6 +18,7 @@ import attrs
 from .draft import Cell, Row
 from .values.cells import CellKind, classify
 from .values.numbers import MAX_NUMERAL, VALUE, too_long
+from .values.text import folded
 
 # only the markup exports really leave: formatting tags, and entities written in full ('&amp;',
 # '&#224;'); a '<' or '&' in the text itself ('A<B e C>D', 'INPS&regioni') stays as it is
@@ -25,7 +26,6 @@ _TAG = re.compile(r"</?(?P<name>i|em|b|strong|u|s|br|span|font|p|div|sup|sub|sma
                   r"""(?:\s+[A-Za-z-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s<>"']+))*\s*/?>""", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _ITALIC = re.compile(r"<(?:i|em)\b", re.IGNORECASE)
-_SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _NO_ITALIC: frozenset[int] = frozenset()
 # what makes a line need more than str.strip per cell: markup, and spaces to fold
 _MARKUP = ("<", "&")
@@ -37,7 +37,7 @@ def clean(cell: str) -> str:
         cell = _TAG.sub(lambda m: " " if m.group("name").lower() == "br" else "", cell)
     if "&" in cell:
         cell = _ENTITY.sub(lambda m: html.unescape(m.group()), cell)
-    return _SPACE.sub(" ", cell).strip() if cell else cell
+    return folded(cell) if cell else cell
 
 
 @attrs.frozen

@@ -7,6 +7,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from .numbers import VALUE, too_long, value_kind
+from .text import PAGE_WORD, PARAGRAPH_WORD
 
 
 class CellKind(StrEnum):
@@ -23,7 +24,8 @@ _VALUE_START = frozenset("0123456789+-€")
 _VALUE_END = ("€", "%", "EUR", "eur", "Eur", "euro", "EURO", "Euro")
 # "DOC - Pag. 9", "DOC - Par 6.2.11", "DOC - Allegato 2 ...", "Allegato 1 ... Pag. 9"
 _CITATION = re.compile(r"[^;]*?\S\s+[-–]\s+(?:pagg?\b|par\b|allegato\b)|allegato\s+\d", re.IGNORECASE)
-_PAGES_OR_PARAGRAPH = re.compile(r"(?:pagg?|par)\.?(?:\s|\d|$)", re.IGNORECASE)
+# a cell that starts by locating a passage ('Pagg. 4-7', 'Par 6.2'): the rest of a wrapped reference
+_PAGES_OR_PARAGRAPH = re.compile(rf"(?:{PAGE_WORD}|{PARAGRAPH_WORD})\.?(?:\s|[0-9]|$)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)

@@ -16,11 +16,12 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from .text import folded
+
 MAX_NUMERAL = 48  # characters of a number (some 36 digits): past it, a cell is text (see too_long)
 _NUM = r"[+-]?(?:[0-9]{1,3}(?:(?:\.[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:,[0-9]+)?"
 _NUMBER = re.compile(_NUM)
 VALUE = re.compile(rf"€ ?(?P<pre>{_NUM})|(?P<num>{_NUM})(?: ?(?P<unit>%|€|EUR|euro))?", re.IGNORECASE)
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
 class NumberFormatError(ValueError):
@@ -56,7 +57,7 @@ def _decimal(digits: str) -> Decimal:
 
 
 def _normal(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return folded(text)
 
 
 def parse_number(text: str) -> Decimal:
