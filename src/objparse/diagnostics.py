@@ -19,8 +19,6 @@ CODES: dict[str, tuple[str, str]] = {
                                  "right after the office, if any, are read as the table."),
     "orphan-row": ("warning", "A main-table row comes before any area row, so it belongs to no area; its cells are "
                               "kept in `unparsed`."),
-    "bad-number": ("warning", "A cell that should hold a number (a weight, an I.E.E.P. amount) does not; the "
-                              "message says where the text stops being a number."),
     "ieep-no-tree": ("warning", "The I.E.E.P. amounts admit no tree even with a typo allowed; items are left flat "
                                 "at level 0."),
     "check-failed": ("info", "A check failed: a finding about the sheet, not an error of the parser."),

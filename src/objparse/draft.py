@@ -82,11 +82,6 @@ class Placed(NamedTuple):
     target: Cell | None = None
     extra: tuple[Cell, ...] = ()
 
-    def placed_cells(self) -> tuple[Cell, ...]:
-        """Every cell the row holds, placed or not."""
-        named = (self.area, self.area_weight, self.weight, self.name, self.reference, self.target)
-        return tuple(c for c in named if c is not None) + self.extra
-
 
 # --- what the grammar builds -----------------------------------------------------------------
 

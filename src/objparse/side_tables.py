@@ -17,7 +17,6 @@ class SideTable:
     name: str  # the Document field and the grammar rule
     token: str  # the token type of its header row (objparse.lexer)
     table: str  # the tidy table of its items (objparse.export.tables)
-    items: str  # the model field that holds its items
     section: str  # 'module:function' turning its rows into the model record
     renderer: str  # 'module:function' giving its lines back as sheet text
 
@@ -35,11 +34,10 @@ def _load(path: str) -> Callable[..., Any]:
 
 
 SIDE_TABLES = (
-    SideTable("ieep", "IEEP_HEADER", "ieep_items", "items",
-              "objparse.sections.ieep:parse", "objparse.rendering:ieep_lines"),
-    SideTable("spending", "SPENDING_HEADER", "spending_rules", "rules",
-              "objparse.sections.spending:parse", "objparse.rendering:spending_lines"),
-    SideTable("projects", "PROJECTS_HEADER", "projects", "items",
-              "objparse.sections.projects:parse", "objparse.rendering:projects_lines"),
+    SideTable("ieep", "IEEP_HEADER", "ieep_items", "objparse.sections.ieep:parse", "objparse.rendering:ieep_lines"),
+    SideTable("spending", "SPENDING_HEADER", "spending_rules", "objparse.sections.spending:parse",
+              "objparse.rendering:spending_lines"),
+    SideTable("projects", "PROJECTS_HEADER", "projects", "objparse.sections.projects:parse",
+              "objparse.rendering:projects_lines"),
 )
 BY_NAME = {t.name: t for t in SIDE_TABLES}

@@ -43,7 +43,7 @@ def _subarea_rows(rows: AreaRows) -> list[tuple[Row | None, list[Row]]]:
     return groups
 
 
-def _weight(cell: Cell | None, found: Findings) -> Decimal | None:
+def _weight(cell: Cell | None) -> Decimal | None:
     if cell is None:
         return None
     value = read_value(cell.text)  # a weight is a cell classified as a percentage: it reads
@@ -54,7 +54,7 @@ def _area(head: Placed | None, areas: list[AreaBuilder], found: Findings) -> Are
     """The area an area row opens, or the one before when the row prints it again."""
     assert head is not None and head.area is not None
     name, marker = split_marker(head.area.text)
-    weight = _weight(head.area_weight, found)
+    weight = _weight(head.area_weight)
     if areas and same_name(name, areas[-1].name):
         found.add("repeated-area", f"the area of line {areas[-1].line} printed again: read as the same area",
                   head.line, head.area.column + 1)
@@ -85,7 +85,7 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
     for row in rows:
         _report_reading(row, name_column, found)
         if (row.kind is not RowKind.AREA and row.area_weight is not None
-                and _weight(row.area_weight, found) != area.weight_pct):
+                and _weight(row.area_weight) != area.weight_pct):
             found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
         for cell in row.extra:
             found.unplaced(cell, "main table")
@@ -93,7 +93,7 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
             row.kind is RowKind.KPI for row in rows):
         return None  # an area row that names no sub-area, with no KPI under it
     name = head.name.text if head is not None and head.name is not None else ""
-    sub = SubareaBuilder(name, _weight(head.weight if head else None, found), head.line if head else rows[0].line)
+    sub = SubareaBuilder(name, _weight(head.weight if head else None), head.line if head else rows[0].line)
     if implicit:
         sub.kpis.append(_kpi(filled[0], name, True))
     sub.kpis += [_kpi(row, row.name.text, False) for row in filled if row.kind is RowKind.KPI and row.name]
