@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -24,10 +25,23 @@ def load_json(path: Path):
 
 
 def as_json(doc) -> dict:
-    """A document as its JSON output reads back (Decimals exact)."""
+    """A document as its JSON output reads back (Decimals exact), checked against the JSON Schema
+    of the output on the way: every document the tests read this way is valid."""
     from objparse.export.json import dumps
 
-    return json.loads(dumps(doc), parse_float=Decimal)
+    text = dumps(doc)
+    _validator().validate(json.loads(text))
+    return json.loads(text, parse_float=Decimal)
+
+
+@functools.cache
+def _validator():
+    import jsonschema
+
+    from objparse.export.schema import SCHEMA
+
+    document = {"$schema": SCHEMA["$schema"], "$defs": SCHEMA["$defs"], "$ref": "#/$defs/Document"}
+    return jsonschema.Draft202012Validator(document, format_checker=jsonschema.FormatChecker())
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS, GOLDEN, as_json, load_json
 
-from objparse import parse_file
+from objparse import loads, parse_file, to_json
 
 CASES = sorted(GOLDEN.glob("*.json"))
 
@@ -30,3 +30,9 @@ def test_golden_cases_present():
     assert len(CASES) >= 2
     for golden in CASES:
         assert (CORPUS / load_json(golden)["source"]).exists()
+
+
+@pytest.mark.parametrize("golden", CASES, ids=[p.stem for p in CASES])
+def test_the_json_reads_back_into_the_same_document(golden):
+    doc = parse_file(CORPUS / load_json(golden)["source"])
+    assert loads(to_json(doc)) == [doc]

@@ -190,6 +190,9 @@ class Unparsed:
 
 @attrs.frozen(repr=False)
 class Document:
+    """One sheet, read: the output contract's document (docs/output-format.md). Frozen; compare
+    with ==; kpis() walks every KPI with its area and sub-area."""
+
     source: str
     title: str | None
     year: int | None

@@ -93,10 +93,15 @@ def build(text: str, source_name: str = "<text>",
 
 
 def parse_text(text: str, source_name: str = "<text>") -> Document:
+    """The document of a sheet given as text (line ends LF, CRLF or CR). Raises SheetError for
+    text that is no objective sheet."""
     return build(text, source_name)
 
 
 def parse_bytes(data: bytes, source_name: str = "<bytes>") -> Document:
+    """The document of a sheet's bytes, in whatever encoding they came (UTF-8, Windows-1252,
+    UTF-16; see objparse.source). Raises SheetError naming `source_name` for input that is not
+    a sheet: empty, binary, undecodable, too large."""
     decoded = source.decode(data, source_name)
     return build(decoded.text, source_name, decoded.notes)
 

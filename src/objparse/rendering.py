@@ -97,6 +97,9 @@ def _unparsed(doc: Document) -> list[str]:
 
 
 def render(doc: Document) -> str:
+    """The document as a clean sheet in the canonical layout (tab-separated, Italian number
+    formats, every KPI with its own reference and target): parse_text(render(doc)) gives the
+    document back, line numbers aside."""
     out = [_row(doc.title, width=WIDTH), _row(doc.office.label, width=WIDTH), *_unparsed(doc), _row(*doc.columns)]
     for area in doc.areas:
         out += _area(area)
