@@ -382,10 +382,10 @@ HEADER = "AMBITO DI PERFORMANCE"
 
 def damage(text: str, d: Draws) -> str:
     """The canonical sheet as a lossy export leaves it: merged cells blanked, references wrapped,
-    targets in RIFERIMENTI, rows shifted, names, notes, spending rules and project titles wrapped
-    onto a row of their own, blank page-break rows with page numbers and repeated page headers,
-    stray spaces and trailing empty cells, the whole sheet offset to the right, CRLF, a missing
-    final newline."""
+    targets in RIFERIMENTI, rows shifted, names, notes, spending rules, project titles and
+    I.E.E.P. labels wrapped onto a row of their own, blank page-break rows with page numbers and
+    repeated page headers, stray spaces and trailing empty cells, the whole sheet offset to the
+    right, CRLF, a missing final newline."""
     rows = [line.split("\t") for line in text.split("\n")]
     header = next(i for i, r in enumerate(rows) if r[0].startswith(HEADER))
     end = next((i for i in range(header + 1, len(rows)) if rows[i] == [""]), len(rows))
@@ -465,8 +465,8 @@ def _wrap_names(d: Draws, table: list[list[str]]) -> list[list[str]]:
 
 
 def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[str]]:
-    """Wrap some notes (onto a line of their own), spending rules and project titles (onto the
-    next row, in their column)."""
+    """Wrap some notes (onto a line of their own), spending rules, project titles and I.E.E.P.
+    labels (onto the next row, in their column)."""
     out = rows[:start]
     for r in rows[start:]:
         out.append(r)
@@ -477,8 +477,10 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
         text = r[last]
         if len(cells) == 1 and (text.startswith(("Allegato", "Indicatore", PAGE_NUMBER)) or last):
             continue  # a heading, a header or a page number: not a note
-        if len(cells) > 1 and (last < 2 or text.startswith(("ID PROGETTO", "TITOLO")) or text[:1].isdigit()
-                               or text.endswith("€")):
+        if len(cells) > 1 and text.endswith("€"):
+            last = cells[0]  # an I.E.E.P. item: its label wraps under it
+            text = r[last]
+        elif len(cells) > 1 and (last < 2 or text.startswith(("ID PROGETTO", "TITOLO")) or text[:1].isdigit()):
             continue  # only a rule or a title, in its own column
         if parts := _wrapped(d, text):
             r[last], rest = parts

@@ -140,8 +140,8 @@ class Classified:
         for i, (kind, row) in enumerate(shapes):
             after = shapes[i + 1][0] if i < last else None
             placed = row.placed.kind.name + "_ROW" if kind == "PROJECT_ROW" and row.placed is not None else None
-            # a line of text inside a table: between two of its rows, or right under an I.E.E.P.
-            # item with no blank line between (an item whose amount is missing, last in its table)
+            # a line of text inside a table: between two of its rows, or under an I.E.E.P. item
+            # with no blank line between (a label wrapped, or an item whose amount is missing)
             inside = (before in _TABLE_ROWS and after in _TABLE_ROWS) or (before == "AMOUNT_ROW" and not row.gap)
             key = (kind, placed, len(row.filled) == 1, inside, after in SIDE_HEADERS)
             readings = _READINGS.get(key)
@@ -149,7 +149,8 @@ class Classified:
                 readings = _READINGS[key] = _readings(*key)
             row.type = readings[0]
             self.readings.append((readings, row))
-            before = kind
+            if not (inside and kind in _TEXT_LIKE):
+                before = kind  # a line inside a table leaves the rows under it in the table's context
         self.position = 0  # the next row to lex: after a grammar error the parser resumes there
 
 

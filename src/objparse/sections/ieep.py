@@ -10,6 +10,7 @@ import attrs
 from ..draft import Cell, SideTableRows
 from ..findings import Findings
 from ..model import Ieep, IeepItem
+from ..rules import wrapped_cells
 from ..rules.money_tree import MAX_ITEMS, TreeItem, recover
 from ..values.cells import CellKind
 from ..values.numbers import read_value
@@ -23,11 +24,23 @@ class _Row:
     money: Cell | None
     amount: Decimal | None
     italic: bool
+    lone: bool  # the row holds its label alone, right under the row above (no blank line between)
     sign: int = attrs.field(init=False)
 
     @sign.default
     def _sign(self) -> int:
         return -1 if _MINUS.search(self.label.text) else 1
+
+
+def _follows(above: _Row, row: _Row) -> bool:
+    """A label alone on its row, in the column of the label above, carrying on its phrase: the
+    label above wrapped (an item without an amount starts a phrase of its own)."""
+    return (row.lone and row.label.column == above.label.column
+            and wrapped_cells.continues(above.label.text, row.label.text))
+
+
+def _merge(above: _Row, row: _Row) -> _Row:
+    return attrs.evolve(above, label=wrapped_cells.joined(above.label, row.label))
 
 
 def parse(table: SideTableRows, found: Findings) -> Ieep:
@@ -43,7 +56,8 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
             if cell is not money:
                 found.unplaced(cell, "I.E.E.P. table")
         amount = read_value(money.text)[1] if money else None  # type: ignore[index]
-        rows.append(_Row(label, money, amount, label.column in row.italic))
+        rows.append(_Row(label, money, amount, label.column in row.italic, not rest and not row.gap))
+    rows = wrapped_cells.join(rows, _follows, _merge, found, "the I.E.E.P. label", lambda r: r.label.line)
     shape = recover([TreeItem(r.amount, r.sign, r.italic) for r in rows])
     if len(rows) > MAX_ITEMS:
         found.add("ieep-no-tree", f"{len(rows)} I.E.E.P. items, more than the {MAX_ITEMS} whose tree is searched: "
