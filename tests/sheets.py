@@ -453,14 +453,20 @@ def _name_cell(r: list[str]) -> int | None:
 
 
 def _wrap_names(d: Draws, table: list[list[str]]) -> list[list[str]]:
-    """Wrap some KPI and sub-area names: the rest of the name on a row of its own, same column."""
+    """Wrap some KPI and sub-area names: the rest of the name on a row of its own, same column;
+    or, for a KPI, the rest of the name on the next row with the KPI's values (a PDF export
+    prints a tall row's values on its last line)."""
     out = []
     for r in table:
         out.append(r)
         at = _name_cell(r)
         if at is not None and chance(d, 5) and (parts := _wrapped(d, r[at])):
             r[at], rest = parts
-            out.append([""] * at + [rest])
+            if not any(r[:at]) and chance(d, 2):  # a KPI row: its values go down with the rest
+                out.append([""] * at + [rest] + r[at + 1:])
+                del r[at + 1:]
+            else:
+                out.append([""] * at + [rest])
     return out
 
 

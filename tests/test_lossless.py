@@ -35,11 +35,20 @@ def _strings(value, out):
 csv.field_size_limit(2**31 - 1)  # a hostile test has a ten-megabyte cell
 
 
+def _rows(text: str) -> list[list[str]]:
+    """The rows as Excel's quoting reads them; a file that does not read that way throughout (a
+    quoted cell never closed) was never quoted, and splits on tabs and newlines as it stands."""
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=True))
+    except csv.Error:
+        return [line.split("\t") for line in text.split("\n")]
+
+
 def raw_cells(text: str):
     """Every cell of the source as written: read the way Excel quotes (as any reader of these
     files would), with only its italics tags, entities and runs of spaces undone — never by the
     parser's own cleaning, which could hide what it drops."""
-    for row in csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"):
+    for row in _rows(text):
         for cell in row:
             cell = re.sub(r"&#?\w+;", lambda m: html.unescape(m.group()), re.sub(r"</?(?:i|em)>", "", cell))
             yield re.sub(r"\s+", " ", cell).strip()

@@ -33,7 +33,9 @@ def unfinished(text: str) -> bool:
     text = text.rstrip()
     if text.endswith(_OPEN_ENDS) or text.count("(") > text.count(")"):
         return True
-    return text.rsplit(" ", 1)[-1].lower() in _OPEN_WORDS
+    last = text.rsplit(" ", 1)[-1]
+    # a capital is a label ('Indice A'), not a preposition, unless the whole text is in capitals
+    return (last.lower() if text.isupper() else last) in _OPEN_WORDS
 
 
 def continues(previous: str, text: str) -> bool:
@@ -122,20 +124,25 @@ def _name_only(row: Placed) -> bool:
 
 def join_names(rows: list[Placed], documents: tuple[str, ...], found: Findings) -> list[Placed]:
     """The rows of one sub-area (its own row first), wrapped KPI and sub-area names joined: a
-    row holding only the rest of the name above, in the same column, is that row's."""
+    row holding only the rest of the name above, in the same column, is that row's. A PDF
+    export may also print a wrapped row's values on its last line: a KPI row holding a name
+    alone, then the rest of that name with the values."""
 
     def follows(above: Placed, row: Placed) -> bool:
-        if above.name is None or not _name_only(row) or row.name.column != above.name.column:  # type: ignore[union-attr]
+        if above.name is None or row.name is None or row.name.column != above.name.column:
             return False
-        if row.reference is not None and not (above.reference is not None
-                                              and continues_reference(row.reference, above.reference.text, documents)):
-            return False
-        return continues(above.name.text, row.name.text)  # type: ignore[union-attr]
+        alone = _name_only(row) and (row.reference is None or (
+            above.reference is not None and continues_reference(row.reference, above.reference.text, documents)))
+        with_values = (_name_only(above) and above.reference is None and row.kind is RowKind.KPI
+                       and row.weight is None and row.area_weight is None)
+        return (alone or with_values) and continues(above.name.text, row.name.text)
 
     def merge(above: Placed, row: Placed) -> Placed:
         reference = above.reference
-        if row.reference is not None and reference is not None:
-            reference = joined(reference, row.reference)
-        return above._replace(name=joined(above.name, row.name), reference=reference)  # type: ignore[arg-type]
+        if row.reference is not None:
+            reference = joined(reference, row.reference) if reference is not None else row.reference
+        return above._replace(name=joined(above.name, row.name), reference=reference,  # type: ignore[arg-type]
+                              target=above.target if above.target is not None else row.target,
+                              extra=above.extra + row.extra)
 
     return join(rows, follows, merge, found, "the name", lambda row: row.line)
