@@ -382,8 +382,8 @@ HEADER = "AMBITO DI PERFORMANCE"
 
 def damage(text: str, d: Draws) -> str:
     """The canonical sheet as a lossy export leaves it: merged cells blanked, references wrapped,
-    targets in RIFERIMENTI, rows shifted, names, notes, spending rules, project titles and
-    I.E.E.P. labels wrapped onto a row of their own, blank page-break rows with page numbers and
+    targets in RIFERIMENTI, rows shifted, the title, names, notes, spending rules, project titles
+    and I.E.E.P. labels wrapped onto a row of their own, blank page-break rows with page numbers and
     repeated page headers, stray spaces and trailing empty cells, the whole sheet offset to the
     right, CRLF, a missing final newline."""
     rows = [line.split("\t") for line in text.split("\n")]
@@ -414,6 +414,8 @@ def damage(text: str, d: Draws) -> str:
             out_rows += [[""], [PAGE_NUMBER], [""], rows[header - 2], rows[header]]
     rows[header + 1:end] = out_rows
     rows = _wrap_below_table(d, rows, header + 1 + len(out_rows))
+    if chance(d, 4) and not any(r[0] == PAGE_NUMBER for r in rows):  # (a repeated page header would wrap too)
+        rows = _wrap_title(d, rows)
     if chance(d, 4):  # the exported range starts to the right, or carries empty columns on the right
         left = [""] * d.integer(1, 2)
         rows = [left + r for r in rows]
@@ -492,6 +494,14 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
             r[last], rest = parts
             out.append([""] * last + [rest])
     return out
+
+
+def _wrap_title(d: Draws, rows: list[list[str]]) -> list[list[str]]:
+    """The title wrapped after its word 'performance', the rest on the line below."""
+    at = next(i for i, r in enumerate(rows) if r[0].startswith("Obiettivi di performance"))
+    words = rows[at][0].split(" ")
+    split = d.choice([i for i in range(words.index("performance") + 1, len(words)) if words[i][:1].islower()])
+    return [*rows[:at], [" ".join(words[:split])], [" ".join(words[split:])], *rows[at + 1:]]
 
 
 def _wrap(d: Draws, table: list[list[str]]) -> list[list[str]]:

@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..draft import Preamble, Row
 from ..findings import Findings
+from ..rules import wrapped_cells
+
+_Line = tuple[str, Row, str]  # token type, row, its text
 
 
 def _text(row: Row) -> str:
     return " ".join(row.texts())  # a title or office split over cells is still one line of text
 
 
+def _follows(kind: str) -> Callable[[_Line, _Line], bool]:
+    def follows(above: _Line, line: _Line) -> bool:
+        """A line of text right under the title (or the office), in its column, carrying on its
+        phrase: wrapped."""
+        return (above[0] == kind and line[0] == "TEXT" and not line[1].gap and line[1].first == above[1].first
+                and wrapped_cells.continues(above[2], line[2]))
+    return follows
+
+
+def _merge(above: _Line, line: _Line) -> _Line:
+    return above[0], above[1], f"{above[2]} {line[2]}"
+
+
 def parse(preamble: Preamble, found: Findings) -> tuple[str | None, str | None]:
     """(title, office): the first title line; the first office line, else the first other line."""
-    title = next((row for kind, row in preamble.lines if kind == "TITLE"), None)
-    office = next((row for kind, row in preamble.lines if kind == "OFFICE"), None)
+    lines = [(kind, row, _text(row)) for kind, row in preamble.lines]
+    for kind, what in (("TITLE", "the title"), ("OFFICE", "the office")):
+        lines = wrapped_cells.join(lines, _follows(kind), _merge, found, what, lambda line: line[1].line)
+    title = next((line for line in lines if line[0] == "TITLE"), None)
+    office = next((line for line in lines if line[0] == "OFFICE"), None)
     if office is None:
-        office = next((row for kind, row in preamble.lines if kind == "TEXT"), None)
+        office = next((line for line in lines if line[0] == "TEXT"), None)
         if office is not None:
             found.add("office-line", "no line names an office the usual way (DC, REG., DCM): the line after the "
-                                     "title is read as the office", office.line)
-    strays = [row for _, row in preamble.lines if row is not title and row is not office]
-    found.set_aside(strays, "unexpected-line", "line outside the sheet's layout")
-    return (_text(title) if title else None), (_text(office) if office else None)
+                                     "title is read as the office", office[1].line)
+    found.set_aside([line[1] for line in lines if line is not title and line is not office],
+                    "unexpected-line", "line outside the sheet's layout")
+    return (title[2] if title else None), (office[2] if office else None)
