@@ -246,7 +246,7 @@ def areas(d: Draws, size: Size) -> tuple[Area, ...]:
     for (area_name, code), weight in zip(chosen, weights(d, len(chosen)), strict=True):
         sub_names = unique(d, lambda d: name(d, SUBAREA_FIRST), d.integer(1, 3))
         subs = tuple(subarea(d, s, w, size) for s, w in zip(sub_names, weights(d, len(sub_names)), strict=True))
-        marker = "*" if code == "organizzativo" and chance(d, 2) else None
+        marker = d.choice(["*", "*", "(*)", "(1)"]) if code == "organizzativo" and chance(d, 2) else None
         out.append(Area(area_name, code, weight, marker, 0, subs))
     return tuple(out)
 
@@ -255,17 +255,20 @@ def act_note(d: Draws, label: str, kind: str) -> Note:
     day, month, year = d.integer(1, 28), d.integer(1, 12), YEAR - d.integer(0, 1)
     number = str(d.integer(1, 200))
     text = f"{kind} N. {number} del {day} {MONTHS[month - 1]} {year}"
+    if chance(d, 4):  # the act cited inside a sentence, its date in digits
+        text = f"Documento {YEAR}-{YEAR + 2}, approvato con {kind} n. {number} del {day:02d}/{month:02d}/{year}"
     return Note(label, None, text, Act(kind, number, f"{year}-{month:02d}-{day:02d}"), 0)
 
 
-def notes(d: Draws, marked: bool) -> tuple[Note, ...]:
+def notes(d: Draws, marker: str | None) -> tuple[Note, ...]:
     out = [act_note(d, "SMVP", "Determinazione commissariale"), act_note(d, "PIAO", "Determinazione commissariale"),
            act_note(d, f"Obiettivi {YEAR}", "Determinazione del Direttore Generale")]
     if chance(d, 2):
         out.append(Note("Sussidiarietà", None, "La DR/DCM dovrà mettere a disposizione i volumi di produzione",
                         None, 0))
-    if marked:
-        out.append(Note(None, "*", "Per gli Obiettivi Generali di Ente il valore assegnato è quello di sede.", None, 0))
+    if marker:
+        out.append(Note(None, marker, "Per gli Obiettivi Generali di Ente il valore assegnato è quello di sede.", None,
+                        0))
     if chance(d, 2):
         out.append(Note(None, None, "I progetti assegnati sono riportati nell'allegato 3", None, 0))
     return tuple(out)
@@ -351,7 +354,7 @@ def projects(d: Draws, document_areas: tuple[Area, ...]) -> tuple[Projects, tupl
 def document(d: Draws, size: Size = SMALL) -> Document:
     label, kind, office_name, role = d.choice(OFFICES)
     main = areas(d, size)
-    marked = any(a.marker for a in main)
+    marker = next((a.marker for a in main if a.marker), None)
     annex, main = projects(d, main)
     doc = Document(
         source="<text>",
@@ -364,7 +367,7 @@ def document(d: Draws, size: Size = SMALL) -> Document:
         ieep=ieep(d, size) if not chance(d, size.side_table_absent) else None,
         spending=spending(d) if not chance(d, size.side_table_absent) else None,
         projects=annex if annex.items else None,
-        notes=notes(d, marked),
+        notes=notes(d, marker),
     )
     return attrs.evolve(doc, checks=checks.run(doc))
 

@@ -70,7 +70,7 @@ def lost_cells(text: str, doc) -> list[str]:
         m = re.fullmatch(r"([^:]{1,40}?)\s*:\s*(.+)", c)
         if m and m.group(1) in hay and m.group(2) in hay:
             continue
-        m = re.fullmatch(r"(.+?)\s*(\*+)|(\*+)\s*(.+)", c)
+        m = re.fullmatch(r"(.+?)\s*(\*+|\(\*+\)|\(\d+\))|(\*+|\(\*+\)|\(\d+\))\s*(.+)", c)  # a footnote marker
         if m and (m.group(1) or m.group(4)) in hay:
             continue
         lost.append(c)

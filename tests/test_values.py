@@ -83,6 +83,10 @@ def test_citations():
      ("Determinazione del Direttore Generale", "28", "2024-02-28")),
     ("Determinazione commissariale n. 7 del 1° marzo 2025", ("Determinazione commissariale", "7", "2025-03-01")),
     ("Decreto del Presidente N. 44/2025 del 02/04/2025", ("Decreto del Presidente", "44/2025", "2025-04-02")),
+    # an act cited inside a sentence: its type starts at the act noun
+    ("Piano 2025-2027, approvato con Determinazione commissariale n. 5 del 31/01/2025.",
+     ("Determinazione commissariale", "5", "2025-01-31")),
+    ("come da Circolare n. 12 del 3 marzo 2025", ("Circolare", "12", "2025-03-03")),
 ])
 def test_acts(text, act):
     got = parse_act(text)
@@ -92,12 +96,16 @@ def test_acts(text, act):
 def test_not_acts():
     assert parse_act("La DR/DCM dovrà mettere a disposizione i volumi") is None
     assert parse_act("Determinazione commissariale N. 1 del 31 febbraio 2024") is None  # no such day
+    assert parse_act("La DR/DCM dovrà mettere a disposizione N. 5 del 2024") is None  # no date
+    # no act noun after the last digit: no act, found in one pass however many nouns come before
+    assert parse_act("Determinazione " * 10_000 + "3, vedi n. 5 del 1 aprile 2024") is None
 
 
 @pytest.mark.parametrize("text, label, marker, rest", [
     ("SMVP: Determinazione commissariale N. 110 del 21 dicembre 2023", "SMVP", None,
      "Determinazione commissariale N. 110 del 21 dicembre 2023"),
     ("* Per gli Obiettivi Generali di Ente", None, "*", "Per gli Obiettivi Generali di Ente"),
+    ("(*) Valore riferito alla sede regionale", None, "(*)", "Valore riferito alla sede regionale"),
     ("I progetti assegnati sono riportati nell'allegato 3", None, None,
      "I progetti assegnati sono riportati nell'allegato 3"),
     ("Nel caso di più sedi coinvolte nel progetto si applica la seguente regola: media", None, None,
@@ -127,5 +135,7 @@ def test_names():
         ["ecosistema", "ecosistema", "organizzativo", "organizzativo", "sociale", None]
     assert split_marker("Valore organizzativo*") == ("Valore organizzativo", "*")
     assert split_marker("Valore Sociale") == ("Valore Sociale", None)
+    assert split_marker("Valore Sociale (*)") == ("Valore Sociale", "(*)")
+    assert split_marker("Valore Sociale (1)") == ("Valore Sociale", "(1)")
     assert title_year("Obiettivi di performance organizzativa per l'anno 2024") == 2024
     assert title_year("Obiettivi") is None

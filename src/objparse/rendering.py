@@ -28,12 +28,19 @@ def _target(kpi: Kpi) -> str:
     return kpi.target.raw if kpi.target else ""
 
 
+def _marked(area: Area) -> str:
+    """The area cell as sheets print it: 'Valore organizzativo*', 'Valore Sociale (1)'."""
+    if area.marker is None:
+        return area.name
+    return f"{area.name} {area.marker}" if area.marker.startswith("(") else area.name + area.marker
+
+
 def _area(area: Area) -> list[str]:
     if not area.subareas:
-        return [_row(area.name + (area.marker or ""), _pct(area.weight_pct), width=WIDTH)]
+        return [_row(_marked(area), _pct(area.weight_pct), width=WIDTH)]
     lines = []
     for i, sub in enumerate(area.subareas):
-        head = [area.name + (area.marker or ""), _pct(area.weight_pct)] if i == 0 else ["", ""]
+        head = [_marked(area), _pct(area.weight_pct)] if i == 0 else ["", ""]
         implicit = sub.kpis[0] if len(sub.kpis) == 1 and sub.kpis[0].implicit else None
         values = [implicit.reference, _target(implicit)] if implicit else []
         lines.append(_row(*head, _pct(sub.weight_pct), sub.name, *values, width=WIDTH))

@@ -36,13 +36,34 @@ def parse_date(text: str) -> str | None:
         return None
 
 
+# the nouns an act's type starts with, to find an act cited inside a sentence ('approvato con
+# Determinazione commissariale n. 5 del 31/01/2025')
+_ACT_NOUN = re.compile(r"\b(?:Determinazione|Deliberazione|Delibera|Decreto|Circolare|Messaggio|Legge|Ordinanza"
+                       r"|Provvedimento)\b")
+_NOT_IN_TYPE = re.compile(r"[0-9,;:]")
+
+
+def _act_type(before: str) -> str | None:
+    """The act's type: from the first act noun that starts a clean phrase (no digits, no
+    punctuation) up to the number; without an act noun, all the text before the number."""
+    kind = before.strip()
+    last_bad = max((m.start() for m in _NOT_IN_TYPE.finditer(kind)), default=-1)  # one pass: linear
+    noun = _ACT_NOUN.search(kind, last_bad + 1)
+    if noun is not None:
+        return kind[noun.start():]
+    if kind and ("A" <= kind[0] <= "Z" or "À" <= kind[0] <= "Ü") and not any(ch.isdigit() for ch in kind):
+        return kind
+    return None
+
+
 def parse_act(text: str) -> Act | None:
+    """The act a note cites — type, number and ISO date — or None."""
     text = text.strip()
     mark = _NUMBER_MARK.search(text)
     if mark is None:
         return None
-    kind = text[:mark.start()].strip()
-    if not kind or not ("A" <= kind[0] <= "Z" or "À" <= kind[0] <= "Ü") or any(ch.isdigit() for ch in kind):
+    kind = _act_type(text[:mark.start()])
+    if kind is None:
         return None
     number = _NUMBER.match(text, mark.end())
     if number is None:

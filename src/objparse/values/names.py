@@ -11,7 +11,8 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 # stems, so that 'Valore di Ecosistema', 'Valore Ecosistema', 'organizzativo', 'Organizzativa' all match
 _AREA_STEMS = tuple((code[:-1], code) for code in AREA_CODES)
-_NUMBERED = re.compile(r"\([0-9]{1,3}\)|[0-9]{1,3}\)")  # '(1)' after a name or before a note; '1)' before one
+# '(1)' or '(*)' after a name or before a note; '1)' before one
+_NUMBERED = re.compile(r"\((?:[0-9]{1,3}|\*{1,3}|°{1,3})\)|[0-9]{1,3}\)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _OFFICE = re.compile(r"(?:(?P<dcm>DCM)|(?P<reg>REG(?:IONE)?\.?)|(?P<dc>DC))\s+(?=\S)")
 _ROLE = re.compile(r"(?<!\s)\s+[-–]\s+")  # a run of spaces starts once: no quadratic retries
@@ -25,12 +26,12 @@ def area_code(name: str | None) -> str | None:
     return None
 
 
-# footnote markers: a run of '*' or '°', or a number in brackets; one source for names and notes
+# footnote markers: a run of '*' or '°', or a number or stars in brackets; one source for names and notes
 MARKS = "*°"
 
 
 def split_marker(text: str) -> tuple[str, str | None]:
-    """'Valore organizzativo*' -> ('Valore organizzativo', '*'); '… (1)' -> ('…', '(1)')."""
+    """'Valore organizzativo*' -> ('Valore organizzativo', '*'); '… (1)' -> ('…', '(1)'); '(*)' likewise."""
     stripped = text.rstrip()
     if stripped.endswith(tuple(MARKS)):
         name = stripped.rstrip(stripped[-1])
