@@ -175,15 +175,18 @@ def citation(d: Draws, document: str, form: str | None = None) -> tuple[str, Cit
     form = form or d.choice(["page", "following", "pages", "paragraph", "annex"])
     page = d.integer(1, 120)
     if form == "page":
-        return f"{document} - Pag. {page}", Citation(document, None, page, page)
+        word = d.choice(["Pag.", "Pag.", "pag.", "Pagina"])
+        return f"{document} - {word} {page}", Citation(document, None, page, page)
     if form == "following":
         return f"{document} - pag. {page} e segg.", Citation(document, None, page, page, True)
     if form == "pages":
         last = page + d.integer(1, 9)
-        return f"{document} - Pagg. {page}-{last}", Citation(document, None, page, last)
+        word = d.choice(["Pagg.", "Pagg.", "Pagine"])
+        return f"{document} - {word} {page}-{last}", Citation(document, None, page, last)
     if form == "paragraph":
         par = f"{d.integer(1, 9)}.{d.integer(1, 9)}.{d.integer(1, 20)}"
-        return f"{document} - Par. {par}", Citation(document, paragraph=par)
+        word = d.choice(["Par.", "Par.", "Par", "Paragrafo", "§"])
+        return f"{document} - {word} {par}", Citation(document, paragraph=par)
     if form == "register":
         return f"{document} - {REGISTER}", Citation(document, REGISTER)
     annex = "Allegato 1 Tabelle integrative"

@@ -77,6 +77,18 @@ def test_citations():
     assert parse_citations(None) == () and parse_citations(" ; ") == ()
 
 
+@pytest.mark.parametrize("text, document, pages, paragraph", [
+    ("Obiettivi 2024 - Pagine 4-7", "Obiettivi 2024", (4, 7), None),
+    ("Obiettivi 2024 - Pagina 12", "Obiettivi 2024", (12, 12), None),
+    ("SMVP - Paragrafo 6.2", "SMVP", (None, None), "6.2"),
+    ("SMVP - § 6.2.10", "SMVP", (None, None), "6.2.10"),
+])
+def test_pages_and_paragraphs_written_out(text, document, pages, paragraph):
+    (c,) = parse_citations(text)
+    assert (c.document, (c.page_from, c.page_to), c.paragraph) == (document, pages, paragraph)
+    assert classify(text) is CellKind.CITATION
+
+
 @pytest.mark.parametrize("text, act", [
     ("Determinazione commissariale N. 110 del 21 dicembre 2023", ("Determinazione commissariale", "110", "2023-12-21")),
     ("Determinazione del Direttore Generale N. 28 del 28 febbraio 2024",

@@ -23,7 +23,8 @@ _VALUE_KINDS = {"percent": CellKind.PERCENT, "money": CellKind.MONEY, "number": 
 _VALUE_START = frozenset("0123456789+-€")
 _VALUE_END = ("€", "%", "EUR", "eur", "Eur", "euro", "EURO", "Euro")
 # "DOC - Pag. 9", "DOC - Par 6.2.11", "DOC - Allegato 2 ...", "Allegato 1 ... Pag. 9"
-_CITATION = re.compile(r"[^;]*?\S\s+[-–]\s+(?:pagg?\b|par\b|allegato\b)|allegato\s+\d", re.IGNORECASE)
+_CITATION = re.compile(rf"[^;]*?\S\s+[-–]\s+(?:(?:{PAGE_WORD}|{PARAGRAPH_WORD}|allegato)(?![A-Za-z])|§)|allegato\s+\d",
+                       re.IGNORECASE)
 # a cell that starts by locating a passage ('Pagg. 4-7', 'Par 6.2'): the rest of a wrapped reference
 _PAGES_OR_PARAGRAPH = re.compile(rf"(?:{PAGE_WORD}|{PARAGRAPH_WORD})\.?(?:\s|[0-9]|$)", re.IGNORECASE)
 

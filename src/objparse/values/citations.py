@@ -17,7 +17,8 @@ from .text import PAGE_WORD, PARAGRAPH_WORD
 # page numbers and paragraphs have at most 5 digits a part: a longer number is no page (ASCII digits only)
 _PAGES = re.compile(rf"\b(?:{PAGE_WORD})\.?\s*([0-9]{{1,5}})(?![0-9])(?:\s*[-–]\s*([0-9]{{1,5}})(?![0-9]))?"
                     r"(\s+e\s+(?:segg?|ss|seguenti)\b\.?)?", re.IGNORECASE)
-_PARAGRAPH = re.compile(rf"\b(?:{PARAGRAPH_WORD})\.?\s*([0-9]{{1,5}}(?:\.[0-9]{{1,5}}){{0,9}})(?![0-9])", re.IGNORECASE)
+_PARAGRAPH = re.compile(rf"(?<![A-Za-z])(?:{PARAGRAPH_WORD})\.?\s*([0-9]{{1,5}}(?:\.[0-9]{{1,5}}){{0,9}})(?![0-9])",
+                        re.IGNORECASE)
 _ANNEX = re.compile(r"\ballegato\b", re.IGNORECASE)
 _TRIM = " -–,"
 

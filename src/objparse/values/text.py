@@ -7,7 +7,7 @@ import re
 # any run of white space, the no-break and narrow no-break spaces exports leave included
 SPACES = re.compile(r"[\s\u00a0\u202f]+")
 # the words that locate a passage in a cited document: pages and paragraphs
-PAGE_WORD = r"pagg?"
+PAGE_WORD = r"pagin[ae]|pagg?"
 PARAGRAPH_WORD = r"par|paragrafo|§"
 # I.E.E.P., however it is dotted and spaced
 IEEP = r"I\.?\s*E\.?\s*E\.?\s*P\.?"
