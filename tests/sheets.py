@@ -105,6 +105,8 @@ OFFICES = [("DC Risorse Umane", "central", "Risorse Umane", None),
            ("REG. VALLE D'AOSTA - Direttore Regionale", "regional", "Valle d'Aosta", "Direttore Regionale"),
            ("REG. FRIULI VENEZIA GIULIA - Direttore Regionale", "regional", "Friuli Venezia Giulia",
             "Direttore Regionale"),
+           ("REG. VALLE D’AOSTA - Direttore Regionale", "regional", "Valle d’Aosta", "Direttore Regionale"),
+           ("REG.PUGLIA - Direttore Regionale", "regional", "Puglia", "Direttore Regionale"),
            ("REG. EMILIA-ROMAGNA - Direttore Regionale", "regional", "Emilia-Romagna", "Direttore Regionale")]
 MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
           "ottobre", "novembre", "dicembre"]

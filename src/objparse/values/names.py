@@ -14,7 +14,8 @@ _AREA_STEMS = tuple((code[:-1], code) for code in AREA_CODES)
 # '(1)' or '(*)' after a name or before a note; '1)' before one
 _NUMBERED = re.compile(r"\((?:[0-9]{1,3}|\*{1,3}|°{1,3})\)|[0-9]{1,3}\)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_OFFICE = re.compile(r"(?:(?P<dcm>DCM)|(?P<reg>REG(?:IONE)?\.?)|(?P<dc>DC))\s+(?=\S)")
+# 'REG.' may stand right against the region's name ('REG.CAMPANIA')
+_OFFICE = re.compile(r"(?:(?P<dcm>DCM)\s+|(?P<reg>REG(?:IONE)?(?:\.\s*|\s+))|(?P<dc>DC)\s+)(?=\S)")
 _ROLE = re.compile(r"(?<!\s)\s+[-–]\s+")  # a run of spaces starts once: no quadratic retries
 
 
@@ -70,10 +71,10 @@ def _proper_word(word: str, first: bool) -> str:
     parts = word.split("-")
     if len(parts) > 1:  # Emilia-Romagna, Trentino-Alto Adige
         return "-".join(_proper_word(p, first and i == 0) for i, p in enumerate(parts))
-    head, apostrophe, rest = word.partition("'")
+    head, apostrophe, rest = word.partition("’" if "’" in word else "'")  # typographic or plain
     if apostrophe and rest:  # D'AOSTA -> d'Aosta, L'AQUILA -> L'Aquila
         head = head.lower() if not first and head.lower() in _PARTICLES else head.capitalize()
-        return f"{head}'{rest.capitalize()}"
+        return f"{head}{apostrophe}{rest.capitalize()}"
     low = word.lower()
     return low if not first and low in _PARTICLES else word.capitalize()
 
