@@ -390,8 +390,8 @@ HEADER = "AMBITO DI PERFORMANCE"
 
 def damage(text: str, d: Draws) -> str:
     """The canonical sheet as a lossy export leaves it: merged cells blanked, references wrapped,
-    targets in RIFERIMENTI, rows shifted, the title, names, notes, spending rules, project titles
-    and I.E.E.P. labels wrapped onto a row of their own, blank page-break rows with page numbers and
+    targets in RIFERIMENTI, rows shifted, the title, table headers, names, notes, spending rules,
+    project titles and I.E.E.P. labels wrapped onto a row of their own, blank page-break rows with page numbers and
     repeated page headers, stray spaces and trailing empty cells, the whole sheet offset to the
     right, CRLF, a missing final newline."""
     rows = [line.split("\t") for line in text.split("\n")]
@@ -424,6 +424,8 @@ def damage(text: str, d: Draws) -> str:
     rows = _wrap_below_table(d, rows, header + 1 + len(out_rows))
     if chance(d, 4) and not any(r[0] == PAGE_NUMBER for r in rows):  # (a repeated page header would wrap too)
         rows = _wrap_title(d, rows)
+    if chance(d, 4):
+        rows = _wrap_headers(d, rows)
     if chance(d, 4):  # the exported range starts to the right, or carries empty columns on the right
         left = [""] * d.integer(1, 2)
         rows = [left + r for r in rows]
@@ -510,6 +512,25 @@ def _wrap_title(d: Draws, rows: list[list[str]]) -> list[list[str]]:
     words = rows[at][0].split(" ")
     split = d.choice([i for i in range(words.index("performance") + 1, len(words)) if words[i][:1].islower()])
     return [*rows[:at], [" ".join(words[:split])], [" ".join(words[split:])], *rows[at + 1:]]
+
+
+def _wrap_headers(d: Draws, rows: list[list[str]]) -> list[list[str]]:
+    """Some cells of the main-table and projects headers wrapped: their last words on the row
+    below, in their columns (where a page break prints the header again, there too). The first
+    cell, which names the table, stays whole."""
+    headers = [r for r in rows if r[0].startswith((HEADER, "AMBITO VALORIALE"))]
+    wrapped: dict[int, tuple[list[str], list[str]]] = {}
+    for r in headers:
+        if id(r) not in wrapped:
+            words = [c.split(" ") for c in r]
+            cut = [d.integer(1, len(w) - 1) if i and len(w) > 1 and chance(d, 2) else len(w)
+                   for i, w in enumerate(words)]
+            wrapped[id(r)] = ([" ".join(w[:k]) for w, k in zip(words, cut, strict=True)],
+                              [" ".join(w[k:]) for w, k in zip(words, cut, strict=True)])
+    out = []
+    for r in rows:
+        out += list(wrapped[id(r)]) if id(r) in wrapped else [r]
+    return out
 
 
 def _wrap(d: Draws, table: list[list[str]]) -> list[list[str]]:

@@ -21,7 +21,7 @@ from typing import Any
 from lark.lexer import Lexer
 
 from .draft import Row
-from .rules import shifted_rows
+from .rules import shifted_rows, wrapped_cells
 from .rules.shifted_rows import REFERENCE_COLUMN, place
 from .side_tables import SIDE_TABLES
 from .values.cells import CellKind, is_value
@@ -45,6 +45,8 @@ _REPEATABLE = frozenset({"TITLE", "OFFICE", "HEADER"}) | SIDE_HEADERS
 # rows of a table, as opposed to lines of text
 _TABLE_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW", "AMOUNT_ROW", "PROJECT_ROW"})
 _TEXT_LIKE = frozenset({"TITLE", "OFFICE", "TEXT", "ITEM_ROW"})
+# headers whose long cells a PDF export may print on two lines
+_WRAPPING_HEADERS = frozenset({"HEADER", "PROJECTS_HEADER"})
 PAGE_MARK = "PAGE_MARK"
 
 
@@ -117,14 +119,26 @@ class Classified:
     def __init__(self, rows: list[Row]):
         self.aside: list[Row] = []
         self.repeated: list[Row] = []  # page headers printed again after a page break
+        self.header_wraps: list[tuple[Row, Row]] = []  # (table header, the row its cells wrapped onto)
         shapes: list[tuple[str, Row]] = []
         seen: dict[str, set[tuple[str, ...]]] = {}  # first cell -> the headers seen starting with it
         reference_column = REFERENCE_COLUMN
+        header: Row | None = None  # the row before, when it was a table header
+        repeat = False  # ... one printed again after a page break
         for row in rows:
+            if header is not None and not row.gap and wrapped_cells.continues_header(header, row):
+                if repeat:
+                    self.repeated.append(row)
+                else:  # the header is read whole: its cells joined before any reading of it
+                    header.filled = wrapped_cells.join_header(header, row)
+                    self.header_wraps.append((header, row))
+                continue
             head = row.filled[0].text
             if head in seen and row.first == 0 and row.texts() in seen[head]:
                 self.repeated.append(row)  # a page header repeated after a page break: read already
+                header, repeat = row, True
                 continue
+            header, repeat = None, False
             kind = shape(row, reference_column)
             if kind == PAGE_MARK:
                 self.aside.append(row)
@@ -133,6 +147,8 @@ class Classified:
                 seen.setdefault(head, set()).add(row.texts())
                 if kind == "HEADER":
                     reference_column = shifted_rows.reference_column(row)
+            if kind in _WRAPPING_HEADERS:
+                header = row
             shapes.append((kind, row))
         self.readings: list[tuple[tuple[str, ...], Row]] = []
         before = None

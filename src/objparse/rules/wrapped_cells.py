@@ -1,5 +1,5 @@
 """Wrapped cells. A long cell — a KPI or sub-area name, a reference, a note, a spending rule, a
-project title — can spill onto the next row, which then holds only the rest of that one cell,
+project title, a table header's cell — can spill onto the next row, which then holds only the rest of that one cell,
 in the same column: typically a lower-case start or the end of an unfinished phrase, and no
 value of its own. One mechanism joins them all (`join`), as `fill` fills every merged cell;
 each kind of cell says only when a row continues the one above (`continues` for text, and
@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from ..draft import Cell, Placed, RowKind
+from ..draft import Cell, Placed, Row, RowKind
 from ..findings import Findings
 from ..values.cells import CellKind, classify
 from ..values.citations import names_document, parse_citation
+from ..values.names import area_code
 
 T = TypeVar("T")
 
@@ -62,6 +63,22 @@ def join(items: list[T], follows: Callable[[T, T], bool], merge: Callable[[T, T]
 def joined(head: Cell, tail: Cell) -> Cell:
     text = f"{head.text} {tail.text}"
     return head._replace(text=text, kind=classify(text))
+
+
+# --- table headers -------------------------------------------------------------------------------
+
+def continues_header(header: Row, row: Row) -> bool:
+    """A row right under a table header holding only words in capitals, each under a cell of the
+    header (and none an area's name): the header's cells wrapped, as a PDF prints a long one."""
+    columns = {c.column for c in header.filled}
+    return all(c.kind in (CellKind.TEXT, CellKind.CONTINUATION) and c.text.isupper() and c.column in columns
+               and area_code(c.text) is None for c in row.filled)
+
+
+def join_header(header: Row, row: Row) -> tuple[Cell, ...]:
+    """The header's cells with the rest of each, printed on `row`, joined to it."""
+    below = {c.column: c for c in row.filled}
+    return tuple(joined(c, below[c.column]) if c.column in below else c for c in header.filled)
 
 
 # --- references ----------------------------------------------------------------------------------
