@@ -516,15 +516,13 @@ def _wrap_title(d: Draws, rows: list[list[str]]) -> list[list[str]]:
 
 def _wrap_headers(d: Draws, rows: list[list[str]]) -> list[list[str]]:
     """Some cells of the main-table and projects headers wrapped: their last words on the row
-    below, in their columns (where a page break prints the header again, there too). The first
-    cell, which names the table, stays whole."""
+    below, in their columns (where a page break prints the header again, there too)."""
     headers = [r for r in rows if r[0].startswith((HEADER, "AMBITO VALORIALE"))]
     wrapped: dict[int, tuple[list[str], list[str]]] = {}
     for r in headers:
         if id(r) not in wrapped:
             words = [c.split(" ") for c in r]
-            cut = [d.integer(1, len(w) - 1) if i and len(w) > 1 and chance(d, 2) else len(w)
-                   for i, w in enumerate(words)]
+            cut = [d.integer(1, len(w) - 1) if len(w) > 1 and chance(d, 2) else len(w) for w in words]
             wrapped[id(r)] = ([" ".join(w[:k]) for w, k in zip(words, cut, strict=True)],
                               [" ".join(w[k:]) for w, k in zip(words, cut, strict=True)])
     out = []

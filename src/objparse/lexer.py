@@ -77,6 +77,13 @@ def shape(row: Row, reference_column: int) -> str:
                 return "HEADING"
         elif not (single and kind == "SPENDING_HEADER"):
             return kind  # type: ignore[return-value]
+    if not single and cells[1].kind is CellKind.TEXT and first.text.isupper():
+        # a header whose first cell a PDF wrapped ('AMBITO DI' over 'PERFORMANCE'): its one-word cells say
+        texts = {c.text for c in cells}
+        if "KPI" in texts and "RIFERIMENTI" in texts:
+            return "HEADER"
+        if "SOTTOAMBITO" in texts:
+            return "PROJECTS_HEADER"
     if not single and _IEEP_NAME.search(first.text) and cells[1].kind is not CellKind.PERCENT:
         return "IEEP_HEADER"
     if is_office(first.text) and _no_values(row):
