@@ -279,6 +279,7 @@ def notes(d: Draws, marker: str | None) -> tuple[Note, ...]:
     return tuple(out)
 
 
+IEEP_TITLE = "Indicatore di Efficacia Economico-finanziaria della Produzione (I.E.E.P)"
 IEEP_LABELS = ["Accertato", "Entrate Contributive", "Accertamenti da vigilanza", "Minori prestazioni",
                "Incassi e Pagamenti", "Incassi da Vigilanza Ispettiva", "Prestazioni", "Azioni Surrogatorie",
                "Incassi da Riscatti", "Accertamento ECA", "Versamenti Volontari", "Visite Mediche"]
@@ -322,8 +323,7 @@ def ieep(d: Draws, size: Size) -> Ieep:
         items.append(IeepItem(i, label, amounts[i], format_number(amounts[i]) + " €", signs[i], levels[i],
                               parents[i], italic, 0))
     heading = "Allegato 2" if chance(d, 2) else None
-    return Ieep(heading, "Indicatore di Efficacia Economico-finanziaria della Produzione (I.E.E.P)", "Totale", 0,
-                tuple(items))
+    return Ieep(heading, IEEP_TITLE, "Totale", 0, tuple(items))
 
 
 def spending(d: Draws) -> Spending:
@@ -515,14 +515,17 @@ def _wrap_title(d: Draws, rows: list[list[str]]) -> list[list[str]]:
 
 
 def _wrap_headers(d: Draws, rows: list[list[str]]) -> list[list[str]]:
-    """Some cells of the main-table and projects headers wrapped: their last words on the row
-    below, in their columns (where a page break prints the header again, there too)."""
-    headers = [r for r in rows if r[0].startswith((HEADER, "AMBITO VALORIALE"))]
+    """Some cells of the main-table, projects and I.E.E.P. headers wrapped: their last words on
+    the row below, in their columns (where a page break prints the header again, there too). The
+    I.E.E.P. title keeps the words that name it ('Indicatore di Efficacia Economico-finanziaria')."""
+    headers = [r for r in rows if r[0].startswith((HEADER, "AMBITO VALORIALE", IEEP_TITLE))]
     wrapped: dict[int, tuple[list[str], list[str]]] = {}
     for r in headers:
         if id(r) not in wrapped:
             words = [c.split(" ") for c in r]
-            cut = [d.integer(1, len(w) - 1) if len(w) > 1 and chance(d, 2) else len(w) for w in words]
+            least = [4 if c.startswith(IEEP_TITLE) else 1 for c in r]
+            cut = [d.integer(low, len(w) - 1) if len(w) > low and chance(d, 2) else len(w)
+                   for w, low in zip(words, least, strict=True)]
             wrapped[id(r)] = ([" ".join(w[:k]) for w, k in zip(words, cut, strict=True)],
                               [" ".join(w[k:]) for w, k in zip(words, cut, strict=True)])
     out = []

@@ -46,7 +46,7 @@ _REPEATABLE = frozenset({"TITLE", "OFFICE", "HEADER"}) | SIDE_HEADERS
 _TABLE_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW", "AMOUNT_ROW", "PROJECT_ROW"})
 _TEXT_LIKE = frozenset({"TITLE", "OFFICE", "TEXT", "ITEM_ROW"})
 # headers whose long cells a PDF export may print on two lines
-_WRAPPING_HEADERS = frozenset({"HEADER", "PROJECTS_HEADER"})
+_WRAPPING_HEADERS = frozenset({"HEADER", "PROJECTS_HEADER", "IEEP_HEADER"})
 PAGE_MARK = "PAGE_MARK"
 
 

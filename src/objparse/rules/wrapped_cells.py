@@ -68,10 +68,12 @@ def joined(head: Cell, tail: Cell) -> Cell:
 # --- table headers -------------------------------------------------------------------------------
 
 def continues_header(header: Row, row: Row) -> bool:
-    """A row right under a table header holding only words in capitals, each under a cell of the
-    header (and none an area's name): the header's cells wrapped, as a PDF prints a long one."""
-    columns = {c.column for c in header.filled}
-    return all(c.kind in (CellKind.TEXT, CellKind.CONTINUATION) and c.text.isupper() and c.column in columns
+    """A row right under a table header holding only text, each cell under a cell of the header
+    and in capitals like it (or, under a header cell in lower case, carrying on its phrase), and
+    none an area's name: the header's cells wrapped, as a PDF prints a long one."""
+    above = {c.column: c.text for c in header.filled}
+    return all(c.kind in (CellKind.TEXT, CellKind.CONTINUATION) and c.column in above
+               and (c.text.isupper() if above[c.column].isupper() else continues(above[c.column], c.text))
                and area_code(c.text) is None for c in row.filled)
 
 
