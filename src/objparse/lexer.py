@@ -20,7 +20,7 @@ from typing import Any
 
 from lark.lexer import Lexer
 
-from .draft import Row
+from .draft import Cell, Row
 from .rules import shifted_rows, wrapped_cells
 from .rules.shifted_rows import REFERENCE_COLUMN, place
 from .side_tables import SIDE_TABLES
@@ -50,6 +50,10 @@ _WRAPPING_HEADERS = frozenset({"HEADER", "PROJECTS_HEADER", "IEEP_HEADER"})
 PAGE_MARK = "PAGE_MARK"
 
 
+def _holds_project_id(cells: tuple[Cell, ...]) -> bool:
+    return any("_" in c.text and is_project_id(c.text) for c in cells)
+
+
 def _no_values(row: Row) -> bool:
     return not any(is_value(c.kind) for c in row.filled)
 
@@ -63,7 +67,7 @@ def shape(row: Row, reference_column: int) -> str:
         return PAGE_MARK
     if first.column or first.kind is CellKind.PERCENT:  # indented, or a weight that lost the cells before it
         row.placed = place(row, reference_column)
-        if not single and any("_" in c.text and is_project_id(c.text) for c in cells):
+        if not single and _holds_project_id(cells):
             return "PROJECT_ROW"
         return row.placed.kind.name + "_ROW"
     m = _START.match(first.text)
@@ -93,7 +97,7 @@ def shape(row: Row, reference_column: int) -> str:
     if cells[1].kind is CellKind.PERCENT and not is_value(first.kind):
         row.placed = place(row, reference_column)
         return "AREA_ROW"
-    if any("_" in c.text and is_project_id(c.text) for c in cells):
+    if _holds_project_id(cells):
         return "PROJECT_ROW"
     if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and not is_value(first.kind):
         return "AMOUNT_ROW"
