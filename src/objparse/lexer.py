@@ -136,14 +136,18 @@ class Classified:
         reference_column = REFERENCE_COLUMN
         header: Row | None = None  # the row before, when it was a table header
         repeat = False  # ... one printed again after a page break
+        wrapped: set[tuple[str, ...]] = set()  # the rows headers wrapped onto: printed again with them
         for row in rows:
-            if header is not None and not row.gap and wrapped_cells.continues_header(header, row):
-                if repeat:
-                    self.repeated.append(row)
-                else:  # the header is read whole: its cells joined before any reading of it
+            if (header is not None and not row.gap and not _START.match(row.filled[0].text)
+                    and wrapped_cells.continues_header(header, row)):
+                if not repeat:  # the header is read whole: its cells joined before any reading of it
                     header.filled = wrapped_cells.join_header(header, row)
                     self.header_wraps.append((header, row))
-                continue
+                    wrapped.add(row.texts())
+                    continue
+                if row.texts() in wrapped:
+                    self.repeated.append(row)
+                    continue
             head = row.filled[0].text
             if head in seen and row.first == 0 and row.texts() in seen[head]:
                 self.repeated.append(row)  # a page header repeated after a page break: read already
