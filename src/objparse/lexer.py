@@ -131,6 +131,13 @@ class Classified:
         self.aside: list[Row] = []
         self.repeated: list[Row] = []  # page headers printed again after a page break
         self.header_wraps: list[tuple[Row, Row]] = []  # (table header, the row its cells wrapped onto)
+        self.readings: list[tuple[tuple[str, ...], Row]] = []
+        self._read(self._shapes(rows))
+        self.position = 0  # the next row to lex: after a grammar error the parser resumes there
+
+    def _shapes(self, rows: list[Row]) -> list[tuple[str, Row]]:
+        """Each row's most specific reading; page marks and repeated page headers taken off, and
+        table headers joined with the row their cells wrapped onto."""
         shapes: list[tuple[str, Row]] = []
         seen: dict[str, set[tuple[str, ...]]] = {}  # first cell -> the headers seen starting with it
         reference_column = REFERENCE_COLUMN
@@ -165,7 +172,11 @@ class Classified:
             if kind in _WRAPPING_HEADERS:
                 header = row
             shapes.append((kind, row))
-        self.readings: list[tuple[tuple[str, ...], Row]] = []
+        return shapes
+
+    def _read(self, shapes: list[tuple[str, Row]]) -> None:
+        """Every reading of each row, by its neighbours: a line of text inside a table, a heading
+        right before a side table."""
         before = None
         last = len(shapes) - 1
         for i, (kind, row) in enumerate(shapes):
@@ -182,7 +193,6 @@ class Classified:
             self.readings.append((readings, row))
             if not (inside and kind in _TEXT_LIKE):
                 before = kind  # a line inside a table leaves the rows under it in the table's context
-        self.position = 0  # the next row to lex: after a grammar error the parser resumes there
 
 
 class ContextualLexer(Lexer):
