@@ -483,8 +483,8 @@ def _wrap_names(d: Draws, table: list[list[str]]) -> list[list[str]]:
 
 
 def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[str]]:
-    """Wrap some notes (onto a line of their own), spending rules, project titles and I.E.E.P.
-    labels (onto the next row, in their column)."""
+    """Wrap some notes (onto a line of their own: the rest of a phrase, or a date's year),
+    spending rules, project titles and I.E.E.P. labels (onto the next row, in their column)."""
     out = rows[:start]
     for r in rows[start:]:
         out.append(r)
@@ -500,7 +500,11 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
             text = r[last]
         elif len(cells) > 1 and (last < 2 or text.startswith(("ID PROGETTO", "TITOLO")) or text[:1].isdigit()):
             continue  # only a rule or a title, in its own column
-        if parts := _wrapped(d, text):
+        if len(cells) == 1 and text[-4:].isdigit() and text[-5:-4] == " " and chance(d, 3):
+            parts = (text[:-5], text[-4:])  # a note's date wraps before its year
+        else:
+            parts = _wrapped(d, text)
+        if parts:
             r[last], rest = parts
             out.append([""] * last + [rest])
     return out

@@ -34,13 +34,14 @@ _Line = tuple[str, int, int]  # text, the line it starts on, the line it ends on
 
 def _follows(above: _Line, line: _Line) -> bool:
     """A line right under the note above it that carries it on, wrapped: not a note of its own
-    (no marker, no label unless it starts in lower case), and the rest of a phrase."""
+    (no marker, no label unless it starts in lower case), and the rest of a phrase — or a
+    number, as the year of a date that wrapped ('… del 28 febbraio' over '2025')."""
     text, first, _ = line
     if first != above[2] + 1:  # a blank line, or another part of the sheet, between them
         return False
     if leading_marker(text)[0] is not None or (_labelled(text) and not text[:1].islower()):
         return False
-    return wrapped_cells.continues(above[0], text)
+    return wrapped_cells.continues(above[0], text) or text[:1].isdigit()
 
 
 def parse(rows: list[Row], found: Findings) -> list[Note]:
