@@ -1,9 +1,11 @@
-"""Wrapped cells. A long cell — a KPI or sub-area name, a reference, a note, a spending rule, a
-project title, a table header's cell — can spill onto the next row, which then holds only the rest of that one cell,
-in the same column: typically a lower-case start or the end of an unfinished phrase, and no
-value of its own. One mechanism joins them all (`join`), as `fill` fills every merged cell;
-each kind of cell says only when a row continues the one above (`continues` for text, and
-`continues_reference` for citations, which wrap after a document or an annex title).
+"""Wrapped cells. A long cell — the title or the office, a table header's cell, a KPI or sub-area
+name, a reference, a note, a spending rule, a project title, an I.E.E.P. label — can spill onto
+the next row, which then holds only the rest of that one cell, in the same column: typically a
+lower-case start or the end of an unfinished phrase, and no value of its own. One mechanism
+joins them all (`join`), as `fill` fills every merged cell; each kind of cell says only when a
+row continues the one above (`continues` for text, `continues_reference` for citations, which
+wrap after a document or an annex title). A table header's cells are joined cell by cell
+(`continues_header`, `join_header`) as the lexer meets them, before the header is read.
 The joined text (single space) is the value; the record's line is the first row's.
 """
 
