@@ -14,6 +14,7 @@ from ..values.names import leading_marker
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<text>\S.*)$")
 _MAX_LABEL_WORDS = 4
+_LIST_ITEM = re.compile(r"[0-9]{1,3}[.)]\s")  # '1. …', '2) …': a numbered note of its own
 
 
 def _labelled(text: str) -> re.Match[str] | None:
@@ -41,7 +42,7 @@ def _follows(above: _Line, line: _Line) -> bool:
         return False
     if leading_marker(text)[0] is not None or (_labelled(text) and not text[:1].islower()):
         return False
-    return wrapped_cells.continues(above[0], text) or text[:1].isdigit()
+    return wrapped_cells.continues(above[0], text) or (text[:1].isdigit() and not _LIST_ITEM.match(text))
 
 
 def parse(rows: list[Row], found: Findings) -> list[Note]:
