@@ -84,7 +84,7 @@ def shape(row: Row, reference_column: int) -> str:
     if not single and cells[1].kind is CellKind.TEXT and first.text.isupper():
         # a header whose first cell a PDF wrapped ('AMBITO DI' over 'PERFORMANCE'): its one-word cells say
         texts = {c.text for c in cells}
-        if "KPI" in texts and "RIFERIMENTI" in texts:
+        if "KPI" in texts and shifted_rows.REFERENCE_HEADER in texts:
             return "HEADER"
         if "SOTTOAMBITO" in texts:
             return "PROJECTS_HEADER"
