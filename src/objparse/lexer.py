@@ -24,7 +24,7 @@ from .draft import Cell, Row
 from .rules import shifted_rows, wrapped_cells
 from .rules.shifted_rows import REFERENCE_COLUMN, place
 from .side_tables import SIDE_TABLES
-from .values.cells import CellKind, is_value
+from .values.cells import VALUE_KINDS, CellKind
 from .values.names import is_office, is_project_id
 from .values.text import IEEP
 
@@ -55,7 +55,7 @@ def _holds_project_id(cells: tuple[Cell, ...]) -> bool:
 
 
 def _no_values(row: Row) -> bool:
-    return not any(is_value(c.kind) for c in row.filled)
+    return not any(c.kind in VALUE_KINDS for c in row.filled)
 
 
 def shape(row: Row, reference_column: int) -> str:
@@ -94,12 +94,12 @@ def shape(row: Row, reference_column: int) -> str:
         return "OFFICE"
     if single:
         return "TEXT"
-    if cells[1].kind is CellKind.PERCENT and not is_value(first.kind):
+    if cells[1].kind is CellKind.PERCENT and first.kind not in VALUE_KINDS:
         row.placed = place(row, reference_column)
         return "AREA_ROW"
     if _holds_project_id(cells):
         return "PROJECT_ROW"
-    if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and not is_value(first.kind):
+    if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and first.kind not in VALUE_KINDS:
         return "AMOUNT_ROW"
     return "ITEM_ROW"
 

@@ -5,7 +5,7 @@ their order, relative to the name cell, never by absolute column alone."""
 from __future__ import annotations
 
 from ..draft import Cell, Placed, Row, RowKind
-from ..values.cells import CellKind, is_value
+from ..values.cells import VALUE_KINDS, CellKind
 
 REFERENCE_COLUMN = 4  # RIFERIMENTI in an undamaged row; names never sit at or right of it
 REFERENCE_HEADER = "RIFERIMENTI"
@@ -27,14 +27,14 @@ def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> Placed:
         return Placed(row.line, RowKind.VALUES, reference=reference, target=target, extra=extra)
     area = area_weight = weight = name = None
     i = 0
-    if first.column == 0 and not is_value(first.kind) and len(cells) > 1 and cells[1].kind is CellKind.PERCENT:
+    if first.column == 0 and first.kind not in VALUE_KINDS and len(cells) > 1 and cells[1].kind is CellKind.PERCENT:
         area = first  # an area row: name, weight, then (usually) its first sub-area
         i = 1
     weights: list[Cell] = []
     while i < len(cells) and cells[i].kind is CellKind.PERCENT and len(weights) < 2:
         weights.append(cells[i])
         i += 1
-    if i < len(cells) and not is_value(cells[i].kind):
+    if i < len(cells) and cells[i].kind not in VALUE_KINDS:
         name = cells[i]
         i += 1
     # A sub-area weight stands right beside its name. A weight with an empty cell between it and
@@ -62,7 +62,7 @@ def _values(rest: tuple[Cell, ...], name_column: int) -> tuple[Cell | None, Cell
     extra: list[Cell] = []
     for cell in rest:
         offset = cell.column - name_column
-        if offset == 1 and reference is None and target is None and is_value(cell.kind) and len(rest) == 1:
+        if offset == 1 and reference is None and target is None and cell.kind in VALUE_KINDS and len(rest) == 1:
             target = cell
         elif offset <= 1 and reference is None:
             reference = cell

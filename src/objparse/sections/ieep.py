@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-
-import attrs
+from typing import NamedTuple
 
 from ..draft import Cell, SideTableRows
 from ..findings import Findings
@@ -18,18 +17,16 @@ from ..values.numbers import read_value
 _MINUS = re.compile(r"^\(\s*-\s*\)|\(\s*-\s*\)\s*$")  # '(-)' after the label, or before it
 
 
-@attrs.frozen
-class _Row:
+class _Row(NamedTuple):
     label: Cell
     money: Cell | None
     amount: Decimal | None
     italic: bool
     lone: bool  # the row holds its label alone, right under the row above (no blank line between)
-    sign: int = attrs.field(init=False)
 
-    @sign.default
-    def _sign(self) -> int:
-        return -1 if _MINUS.search(self.label.text) else 1
+
+def _sign(label: str) -> int:
+    return -1 if "(" in label and _MINUS.search(label) else 1
 
 
 def _follows(above: _Row, row: _Row) -> bool:
@@ -40,7 +37,7 @@ def _follows(above: _Row, row: _Row) -> bool:
 
 
 def _merge(above: _Row, row: _Row) -> _Row:
-    return attrs.evolve(above, label=wrapped_cells.joined(above.label, row.label))
+    return above._replace(label=wrapped_cells.joined(above.label, row.label))
 
 
 def parse(table: SideTableRows, found: Findings) -> Ieep:
@@ -58,7 +55,8 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
         amount = read_value(money.text)[1] if money else None  # type: ignore[index]
         rows.append(_Row(label, money, amount, label.column in row.italic, not rest and not row.gap))
     rows = wrapped_cells.join(rows, _follows, _merge, found, "the I.E.E.P. label", lambda r: r.label.line)
-    shape = recover([TreeItem(r.amount, r.sign, r.italic) for r in rows])
+    signs = [_sign(r.label.text) for r in rows]
+    shape = recover([TreeItem(r.amount, sign, r.italic) for r, sign in zip(rows, signs, strict=True)])
     if len(rows) > MAX_ITEMS:
         found.add("ieep-no-tree", f"{len(rows)} I.E.E.P. items, more than the {MAX_ITEMS} whose tree is searched: "
                                   "left flat", header.line)
@@ -68,7 +66,7 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
         found.add("ieep-typo", f"'{rows[i].label.text}' is not the sum of its children: the tree is read around a "
                                "typo", rows[i].label.line)
     items = tuple(
-        IeepItem(id=i, label=r.label.text, amount=r.amount, raw=r.money.text if r.money else None, sign=r.sign,
+        IeepItem(id=i, label=r.label.text, amount=r.amount, raw=r.money.text if r.money else None, sign=signs[i],
                  level=shape.levels[i], parent=shape.parents[i], emphasis=r.italic, line=r.label.line,
                  typo=("own" if i in shape.own_typo else "child") if i in shape.relaxed else None)
         for i, r in enumerate(rows))

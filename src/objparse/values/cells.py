@@ -43,6 +43,9 @@ def classify(text: str) -> CellKind:
     return CellKind.TEXT
 
 
+# numbers, money and percentages: cells that can only be a weight or a target
+VALUE_KINDS = frozenset({CellKind.PERCENT, CellKind.MONEY, CellKind.NUMBER})
+
+
 def is_value(kind: CellKind) -> bool:
-    """Numbers, money and percentages: cells that can only be a weight or a target."""
-    return kind in (CellKind.PERCENT, CellKind.MONEY, CellKind.NUMBER)
+    return kind in VALUE_KINDS
