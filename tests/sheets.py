@@ -466,18 +466,19 @@ def _name_cell(r: list[str]) -> int | None:
 
 def _wrap_names(d: Draws, table: list[list[str]]) -> list[list[str]]:
     """Wrap some KPI and sub-area names: the rest of the name on a row of its own, same column;
-    or, for a KPI, the rest of the name on the next row with the KPI's values (a PDF export
-    prints a tall row's values on its last line)."""
+    or the start of the name on a row of its own and the row's other cells (area, weights,
+    values) with the rest of it (a PDF export prints a tall row's cells on its last line)."""
     out = []
     for r in table:
         out.append(r)
         at = _name_cell(r)
         if at is not None and chance(d, 5) and (parts := _wrapped(d, r[at])):
-            r[at], rest = parts
-            if not any(r[:at]) and chance(d, 2):  # a KPI row: its values go down with the rest
-                out.append([""] * at + [rest] + r[at + 1:])
-                del r[at + 1:]
+            head, rest = parts
+            if chance(d, 2):  # the row's other cells go down with the rest of the name
+                out[-1] = [""] * at + [head]
+                out.append([*r[:at], rest, *r[at + 1:]])
             else:
+                r[at] = head
                 out.append([""] * at + [rest])
     return out
 

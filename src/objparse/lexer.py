@@ -47,6 +47,8 @@ _TABLE_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW", "AM
 _TEXT_LIKE = frozenset({"TITLE", "OFFICE", "TEXT", "ITEM_ROW"})
 # headers whose long cells a PDF export may print on two lines
 _WRAPPING_HEADERS = frozenset({"HEADER", "PROJECTS_HEADER", "IEEP_HEADER"})
+# rows that name a sub-area, whose name a PDF may wrap above the row's other cells
+_NAMING_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW"})
 PAGE_MARK = "PAGE_MARK"
 
 
@@ -130,14 +132,15 @@ class Classified:
     def __init__(self, rows: list[Row]):
         self.aside: list[Row] = []
         self.repeated: list[Row] = []  # page headers printed again after a page break
-        self.header_wraps: list[tuple[Row, Row]] = []  # (table header, the row its cells wrapped onto)
+        self.wraps: list[tuple[str, Row, Row]] = []  # (what wrapped, its row, the row it wrapped onto)
         self.readings: list[tuple[tuple[str, ...], Row]] = []
         self._read(self._shapes(rows))
         self.position = 0  # the next row to lex: after a grammar error the parser resumes there
 
     def _shapes(self, rows: list[Row]) -> list[tuple[str, Row]]:
-        """Each row's most specific reading; page marks and repeated page headers taken off, and
-        table headers joined with the row their cells wrapped onto."""
+        """Each row's most specific reading; page marks and repeated page headers taken off, table
+        headers joined with the row their cells wrapped onto, and a sub-area's name with the row
+        above that holds its start."""
         shapes: list[tuple[str, Row]] = []
         seen: dict[str, set[tuple[str, ...]]] = {}  # first cell -> the headers seen starting with it
         reference_column = REFERENCE_COLUMN
@@ -149,7 +152,7 @@ class Classified:
                     and wrapped_cells.continues_header(header, row)):
                 if not repeat:  # the header is read whole: its cells joined before any reading of it
                     header.filled = wrapped_cells.join_header(header, row)
-                    self.header_wraps.append((header, row))
+                    self.wraps.append(("the header", header, row))
                     wrapped.add(row.texts())
                     continue
                 if row.texts() in wrapped:
@@ -171,6 +174,12 @@ class Classified:
                     reference_column = shifted_rows.reference_column(row)
             if kind in _WRAPPING_HEADERS:
                 header = row
+            elif kind in _NAMING_ROWS and shapes and shapes[-1][0] == "KPI_ROW":
+                above, placed = shapes[-1][1], row.placed
+                if above.placed is not None and placed is not None and wrapped_cells.wraps_onto(above.placed, placed):
+                    shapes.pop()  # the start of the name, on a row of its own: one row with the rest
+                    row.placed = wrapped_cells.join_onto(above.placed, placed)
+                    self.wraps.append(("the name", above, row))
             shapes.append((kind, row))
         return shapes
 

@@ -65,8 +65,8 @@ def build(text: str, source_name: str = "<text>",
     found.set_aside(classified.aside, "page-number", "page number")
     for row in classified.repeated:
         found.add("page-header", "printed again after a page break: dropped", row.line)
-    for above, row in classified.header_wraps:
-        found.add("wrapped-text", f"the header on line {above.line} continues on this line: joined", row.line)
+    for what, above, row in classified.wraps:
+        found.add("wrapped-text", f"{what} on line {above.line} continues on this line: joined", row.line)
     sheet = syntax.parse(classified)
     for row, why in sheet.unexpected:
         found.set_aside([row], "unexpected-line", why)

@@ -143,6 +143,19 @@ def _name_only(row: Placed) -> bool:
             and row.area_weight is None and not row.extra)
 
 
+def wraps_onto(above: Placed, row: Placed) -> bool:
+    """A KPI row holding only the start of a name, above an area or sub-area row whose name, in
+    the same column, carries it on: the sub-area's name wrapped, and the row's weights and values
+    printed on its last line, as a PDF prints a tall row."""
+    return (_name_only(above) and above.reference is None and above.name is not None and row.name is not None
+            and row.name.column == above.name.column and continues(above.name.text, row.name.text))
+
+
+def join_onto(above: Placed, row: Placed) -> Placed:
+    assert above.name is not None and row.name is not None
+    return row._replace(name=joined(above.name, row.name))
+
+
 def join_names(rows: list[Placed], documents: tuple[str, ...], found: Findings) -> list[Placed]:
     """The rows of one sub-area (its own row first), wrapped KPI and sub-area names joined: a
     row holding only the rest of the name above, in the same column, is that row's. A PDF

@@ -93,7 +93,9 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
             row.kind is RowKind.KPI for row in rows):
         return None  # an area row that names no sub-area, with no KPI under it
     name = head.name.text if head is not None and head.name is not None else ""
-    sub = SubareaBuilder(name, _weight(head.weight if head else None), head.line if head else rows[0].line)
+    # the sub-area's line is its name's first line (a name may wrap above the row's other cells)
+    line = (head.name.line if head.name is not None else head.line) if head is not None else rows[0].line
+    sub = SubareaBuilder(name, _weight(head.weight if head else None), line)
     if implicit:
         sub.kpis.append(_kpi(filled[0], name, True))
     sub.kpis += [_kpi(row, row.name.text, False) for row in filled if row.kind is RowKind.KPI and row.name]
@@ -129,7 +131,7 @@ def _kpi(row: Placed, name: str, implicit: bool) -> Kpi:
     reference = row.reference.text if row.reference else None
     return Kpi(
         name=name,
-        line=row.line,
+        line=row.name.line if row.name is not None else row.line,  # a wrapped name's first line
         implicit=implicit,
         reference=reference,
         citations=parse_citations(reference),
