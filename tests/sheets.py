@@ -391,9 +391,10 @@ HEADER = "AMBITO DI PERFORMANCE"
 def damage(text: str, d: Draws) -> str:
     """The canonical sheet as a lossy export leaves it: merged cells blanked, references wrapped,
     targets in RIFERIMENTI, rows shifted, the title, table headers, names, notes, spending rules,
-    project titles and I.E.E.P. labels wrapped onto a row of their own, blank page-break rows with page numbers and
-    repeated page headers, stray spaces and trailing empty cells, the whole sheet offset to the
-    right, CRLF, a missing final newline."""
+    project titles and I.E.E.P. labels wrapped onto a row of their own (or a tall row's other
+    cells printed on its last line, under the wrapped cell's start), blank page-break rows with
+    page numbers and repeated page headers, stray spaces and trailing empty cells, the whole sheet
+    offset to the right, CRLF, a missing final newline."""
     rows = [line.split("\t") for line in text.split("\n")]
     header = next(i for i, r in enumerate(rows) if r[0].startswith(HEADER))
     end = next((i for i in range(header + 1, len(rows)) if rows[i] == [""]), len(rows))
@@ -485,7 +486,8 @@ def _wrap_names(d: Draws, table: list[list[str]]) -> list[list[str]]:
 
 def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[str]]:
     """Wrap some notes (onto a line of their own: the rest of a phrase, or a date's year),
-    spending rules, project titles and I.E.E.P. labels (onto the next row, in their column)."""
+    spending rules, project titles and I.E.E.P. labels (onto the next row, in their column; or
+    their start alone on a row above the row's other cells)."""
     out = rows[:start]
     for r in rows[start:]:
         out.append(r)
@@ -506,8 +508,13 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
         else:
             parts = _wrapped(d, text)
         if parts:
-            r[last], rest = parts
-            out.append([""] * last + [rest])
+            head, rest = parts
+            if len(cells) > 1 and not r[0].startswith("Indicatore") and chance(d, 2):
+                out[-1] = [""] * last + [head]  # the row's other cells printed on its last line
+                out.append([*r[:last], rest, *r[last + 1:]])
+            else:
+                r[last] = head
+                out.append([""] * last + [rest])
     return out
 
 
@@ -521,8 +528,9 @@ def _wrap_title(d: Draws, rows: list[list[str]]) -> list[list[str]]:
 
 def _wrap_headers(d: Draws, rows: list[list[str]]) -> list[list[str]]:
     """Some cells of the main-table, projects and I.E.E.P. headers wrapped: their last words on
-    the row below, in their columns (where a page break prints the header again, there too). The
-    I.E.E.P. title keeps the words that name it ('Indicatore di Efficacia Economico-finanziaria')."""
+    the row below, in their columns, or the header's other cells printed on that row too (where
+    a page break prints the header again, there too). The I.E.E.P. title keeps the words that
+    name it ('Indicatore di Efficacia Economico-finanziaria') on the first row."""
     headers = [r for r in rows if r[0].startswith((HEADER, "AMBITO VALORIALE", IEEP_TITLE))]
     wrapped: dict[int, tuple[list[str], list[str]]] = {}
     for r in headers:
@@ -531,8 +539,13 @@ def _wrap_headers(d: Draws, rows: list[list[str]]) -> list[list[str]]:
             least = [4 if c.startswith(IEEP_TITLE) else 1 for c in r]
             cut = [d.integer(low, len(w) - 1) if len(w) > low and chance(d, 2) else len(w)
                    for w, low in zip(words, least, strict=True)]
-            wrapped[id(r)] = ([" ".join(w[:k]) for w, k in zip(words, cut, strict=True)],
-                              [" ".join(w[k:]) for w, k in zip(words, cut, strict=True)])
+            tops = [" ".join(w[:k]) for w, k in zip(words, cut, strict=True)]
+            rests = [" ".join(w[k:]) for w, k in zip(words, cut, strict=True)]
+            if chance(d, 2):  # the header's other cells printed on its last line
+                unwrapped = [k == len(w) for w, k in zip(words, cut, strict=True)]
+                tops = ["" if whole else top for top, whole in zip(tops, unwrapped, strict=True)]
+                rests = [cell if whole else rest for cell, rest, whole in zip(r, rests, unwrapped, strict=True)]
+            wrapped[id(r)] = (tops, rests)
     out = []
     for r in rows:
         out += list(wrapped[id(r)]) if id(r) in wrapped else [r]

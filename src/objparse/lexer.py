@@ -47,6 +47,8 @@ _TABLE_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW", "AM
 _TEXT_LIKE = frozenset({"TITLE", "OFFICE", "TEXT", "ITEM_ROW"})
 # headers whose long cells a PDF export may print on two lines
 _WRAPPING_HEADERS = frozenset({"HEADER", "PROJECTS_HEADER", "IEEP_HEADER"})
+# rows that never hold the starts of a table header's cells
+_NOT_HEADER_STARTS = _REPEATABLE | {"HEADING"}
 # rows that name a sub-area, whose name a PDF may wrap above the row's other cells
 _NAMING_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW"})
 PAGE_MARK = "PAGE_MARK"
@@ -132,27 +134,29 @@ class Classified:
     def __init__(self, rows: list[Row]):
         self.aside: list[Row] = []
         self.repeated: list[Row] = []  # page headers printed again after a page break
-        self.wraps: list[tuple[str, Row, Row]] = []  # (what wrapped, its row, the row it wrapped onto)
+        self.wraps: list[tuple[str, int, int]] = []  # (what wrapped, its first line, the line it wrapped onto)
         self.readings: list[tuple[tuple[str, ...], Row]] = []
         self._read(self._shapes(rows))
         self.position = 0  # the next row to lex: after a grammar error the parser resumes there
 
     def _shapes(self, rows: list[Row]) -> list[tuple[str, Row]]:
         """Each row's most specific reading; page marks and repeated page headers taken off, table
-        headers joined with the row their cells wrapped onto, and a sub-area's name with the row
-        above that holds its start."""
+        headers joined with the row their cells wrapped onto (below, or above when a PDF printed
+        the other cells on the last line), and a sub-area's name with the row above that holds
+        its start."""
         shapes: list[tuple[str, Row]] = []
         seen: dict[str, set[tuple[str, ...]]] = {}  # first cell -> the headers seen starting with it
         reference_column = REFERENCE_COLUMN
         header: Row | None = None  # the row before, when it was a table header
         repeat = False  # ... one printed again after a page break
         wrapped: set[tuple[str, ...]] = set()  # the rows headers wrapped onto: printed again with them
+        starts: set[tuple[str, ...]] = set()  # the rows above headers holding their cells' starts: the same
         for row in rows:
             if (header is not None and not row.gap and not _START.match(row.filled[0].text)
                     and wrapped_cells.continues_header(header, row)):
                 if not repeat:  # the header is read whole: its cells joined before any reading of it
                     header.filled = wrapped_cells.join_header(header, row)
-                    self.wraps.append(("the header", header, row))
+                    self.wraps.append(("the header", header.line, row.line))
                     wrapped.add(row.texts())
                     continue
                 if row.texts() in wrapped:
@@ -161,6 +165,8 @@ class Classified:
             head = row.filled[0].text
             if head in seen and row.first == 0 and row.texts() in seen[head]:
                 self.repeated.append(row)  # a page header repeated after a page break: read already
+                if shapes and not row.gap and shapes[-1][1].texts() in starts:
+                    self.repeated.append(shapes.pop()[1])
                 header, repeat = row, True
                 continue
             header, repeat = None, False
@@ -174,12 +180,19 @@ class Classified:
                     reference_column = shifted_rows.reference_column(row)
             if kind in _WRAPPING_HEADERS:
                 header = row
+                if (shapes and not row.gap and shapes[-1][0] not in _NOT_HEADER_STARTS
+                        and wrapped_cells.starts_header(shapes[-1][1], row, _START.match)):
+                    above = shapes.pop()[1]  # the starts of the header's wrapped cells, on the row above
+                    row.filled = wrapped_cells.join_header_above(above, row)
+                    starts.add(above.texts())
+                    self.wraps.append(("the header", above.line, row.line))
+                    row.line = above.line
             elif kind in _NAMING_ROWS and shapes and shapes[-1][0] == "KPI_ROW":
                 above, placed = shapes[-1][1], row.placed
                 if above.placed is not None and placed is not None and wrapped_cells.wraps_onto(above.placed, placed):
                     shapes.pop()  # the start of the name, on a row of its own: one row with the rest
                     row.placed = wrapped_cells.join_onto(above.placed, placed)
-                    self.wraps.append(("the name", above, row))
+                    self.wraps.append(("the name", above.line, row.line))
             shapes.append((kind, row))
         return shapes
 
@@ -191,9 +204,11 @@ class Classified:
         for i, (kind, row) in enumerate(shapes):
             after = shapes[i + 1][0] if i < last else None
             placed = row.placed.kind.name + "_ROW" if kind == "PROJECT_ROW" and row.placed is not None else None
-            # a line of text inside a table: between two of its rows, or under an I.E.E.P. item
-            # with no blank line between (a label wrapped, or an item whose amount is missing)
-            inside = (before in _TABLE_ROWS and after in _TABLE_ROWS) or (before == "AMOUNT_ROW" and not row.gap)
+            # a line of text inside a table: between two of its rows, right under a side table's
+            # header and over its rows, or under an I.E.E.P. item with no blank line between (a
+            # label wrapped, or an item whose amount is missing)
+            inside = ((before in _TABLE_ROWS and after in _TABLE_ROWS) or (before == "AMOUNT_ROW" and not row.gap)
+                      or (before in SIDE_HEADERS and after in _TABLE_ROWS and not row.gap))
             key = (kind, placed, len(row.filled) == 1, inside, after in SIDE_HEADERS)
             readings = _READINGS.get(key)
             if readings is None:

@@ -65,8 +65,8 @@ def build(text: str, source_name: str = "<text>",
     found.set_aside(classified.aside, "page-number", "page number")
     for row in classified.repeated:
         found.add("page-header", "printed again after a page break: dropped", row.line)
-    for what, above, row in classified.wraps:
-        found.add("wrapped-text", f"{what} on line {above.line} continues on this line: joined", row.line)
+    for what, first, line in classified.wraps:
+        found.add("wrapped-text", f"{what} on line {first} continues on this line: joined", line)
     sheet = syntax.parse(classified)
     for row, why in sheet.unexpected:
         found.set_aside([row], "unexpected-line", why)

@@ -69,20 +69,48 @@ def joined(head: Cell, tail: Cell) -> Cell:
 
 # --- table headers -------------------------------------------------------------------------------
 
+def _carries_on(head: str, rest: str) -> bool:
+    """Is `rest` the rest of the header cell `head`: in capitals like it, or, after a head in
+    lower case, carrying on its phrase?"""
+    return rest.isupper() if head.isupper() else continues(head, rest)
+
+
+def _header_text(cells: tuple[Cell, ...]) -> bool:
+    return all(c.kind in (CellKind.TEXT, CellKind.CONTINUATION) and area_code(c.text) is None for c in cells)
+
+
 def continues_header(header: Row, row: Row) -> bool:
-    """A row right under a table header holding only text, each cell under a cell of the header
-    and in capitals like it (or, under a header cell in lower case, carrying on its phrase), and
-    none an area's name: the header's cells wrapped, as a PDF prints a long one."""
+    """A row right under a table header holding only text, none an area's name, with the rest of
+    at least one header cell under it: the header's cells wrapped, as a PDF prints a long one.
+    Cells under no cell of the header are the header's own, printed on its last line (a PDF
+    prints a tall row's other cells there)."""
     above = {c.column: c.text for c in header.filled}
-    return all(c.kind in (CellKind.TEXT, CellKind.CONTINUATION) and c.column in above
-               and (c.text.isupper() if above[c.column].isupper() else continues(above[c.column], c.text))
-               and area_code(c.text) is None for c in row.filled)
+    under = [c for c in row.filled if c.column in above]
+    return bool(under) and _header_text(row.filled) and all(_carries_on(above[c.column], c.text) for c in under)
 
 
 def join_header(header: Row, row: Row) -> tuple[Cell, ...]:
-    """The header's cells with the rest of each, printed on `row`, joined to it."""
+    """The header's cells with the rest of each, printed on `row`, joined to it; the row's other
+    cells in their columns."""
     below = {c.column: c for c in row.filled}
-    return tuple(joined(c, below[c.column]) if c.column in below else c for c in header.filled)
+    cells = [joined(c, below.pop(c.column)) if c.column in below else c for c in header.filled]
+    return tuple(sorted([*cells, *below.values()], key=lambda c: c.column))
+
+
+def starts_header(row: Row, header: Row, opens: Callable[[str], object]) -> bool:
+    """A row right above a table header holding only text, each cell the start of the header
+    cell under it (`opens` tells the text a header starts with: never the rest of a cell): the
+    header's cells wrapped, its other cells printed on its last line."""
+    below = {c.column: c.text for c in header.filled}
+    return _header_text(row.filled) and all(
+        c.column in below and not opens(below[c.column]) and _carries_on(c.text, below[c.column])
+        for c in row.filled)
+
+
+def join_header_above(row: Row, header: Row) -> tuple[Cell, ...]:
+    """The header's cells with the start of each, printed on `row` above it, joined to it."""
+    above = {c.column: c for c in row.filled}
+    return tuple(joined(above[c.column], c) if c.column in above else c for c in header.filled)
 
 
 # --- references ----------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ class _Row(NamedTuple):
     money: Cell | None
     amount: Decimal | None
     italic: bool
-    lone: bool  # the row holds its label alone, right under the row above (no blank line between)
+    alone: bool  # the row holds its label and nothing else
+    gap: bool  # a blank line stands right above it
 
 
 def _sign(label: str) -> int:
@@ -30,14 +31,20 @@ def _sign(label: str) -> int:
 
 
 def _follows(above: _Row, row: _Row) -> bool:
-    """A label alone on its row, in the column of the label above, carrying on its phrase: the
-    label above wrapped (an item without an amount starts a phrase of its own)."""
-    return (row.lone and row.label.column == above.label.column
+    """One label that a PDF wrapped over two rows, in one column with no blank line between,
+    carrying on its phrase: the rest of the label alone under it (an item without an amount
+    starts a phrase of its own), or its start alone above the row with the rest and the amount
+    (a tall row's other cells printed on its last line)."""
+    return (not row.gap and row.label.column == above.label.column
+            and (row.alone or (above.alone and row.money is not None))
             and wrapped_cells.continues(above.label.text, row.label.text))
 
 
 def _merge(above: _Row, row: _Row) -> _Row:
-    return above._replace(label=wrapped_cells.joined(above.label, row.label))
+    label = wrapped_cells.joined(above.label, row.label)
+    if row.alone:
+        return above._replace(label=label)
+    return row._replace(label=label, italic=above.italic or row.italic, gap=above.gap)
 
 
 def parse(table: SideTableRows, found: Findings) -> Ieep:
@@ -53,7 +60,7 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
             if cell is not money:
                 found.unplaced(cell, "I.E.E.P. table")
         amount = read_value(money.text)[1] if money else None  # type: ignore[index]
-        rows.append(_Row(label, money, amount, label.column in row.italic, not rest and not row.gap))
+        rows.append(_Row(label, money, amount, label.column in row.italic, not rest, row.gap))
     rows = wrapped_cells.join(rows, _follows, _merge, found, "the I.E.E.P. label", lambda r: r.label.line)
     signs = [_sign(r.label.text) for r in rows]
     shape = recover([TreeItem(r.amount, sign, r.italic) for r, sign in zip(rows, signs, strict=True)])

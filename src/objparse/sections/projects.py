@@ -44,15 +44,24 @@ def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | No
 
 
 def _follows(above: _Project, row: _Project) -> bool:
-    """A lone cell in the title column, carrying on the phrase of the title above."""
-    return (row.id is None and above.id is not None and row.title is not None
-            and (above.title is None or (row.title.column == above.title.column
-                                         and wrapped_cells.continues(above.title.text, row.title.text))))
+    """One title that a PDF wrapped over two rows, in the title column, carrying on its phrase:
+    the rest alone under it, or its start alone above the row with the rest and the ID (a tall
+    row's other cells printed on its last line)."""
+    if row.id is None and above.id is not None and row.title is not None and above.title is None:
+        return True  # a project printed without its title, the title on the row below
+    if above.title is None or row.title is None or row.title.column != above.title.column:
+        return False
+    return ((row.id is None and above.id is not None) or (above.id is None and row.id is not None)) and \
+        wrapped_cells.continues(above.title.text, row.title.text)
 
 
 def _merge(above: _Project, row: _Project) -> _Project:
-    title = row.title if above.title is None else wrapped_cells.joined(above.title, row.title)  # type: ignore[arg-type]
-    return attrs.evolve(above, title=title)
+    if above.title is None:
+        return attrs.evolve(above, title=row.title)
+    title = wrapped_cells.joined(above.title, row.title)  # type: ignore[arg-type]
+    if row.id is None:
+        return attrs.evolve(above, title=title)
+    return attrs.evolve(row, title=title, line=above.line)
 
 
 def parse(table: SideTableRows, found: Findings) -> Projects:

@@ -43,13 +43,20 @@ def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | No
 
 
 def _follows(above: _Rule, rule: _Rule) -> bool:
-    """A lone cell in the column of the rule above, that carries on its phrase."""
-    return (rule.measure is None and rule.phase is None and rule.column == above.column
+    """One rule that a PDF wrapped over two rows, in one column, carrying on its phrase: the rest
+    alone under it, or its start alone above the row with the rest and the measure or phase (a
+    tall row's other cells printed on its last line)."""
+    alone_below = rule.measure is None and rule.phase is None
+    alone_above = above.measure is None and above.phase is None
+    return ((alone_below or alone_above) and rule.column == above.column
             and wrapped_cells.continues(above.rule, rule.rule))
 
 
 def _merge(above: _Rule, rule: _Rule) -> _Rule:
-    return attrs.evolve(above, rule=f"{above.rule} {rule.rule}")
+    joined = f"{above.rule} {rule.rule}"
+    if rule.measure is None and rule.phase is None:
+        return attrs.evolve(above, rule=joined)
+    return attrs.evolve(rule, rule=joined, line=above.line)
 
 
 def parse(table: SideTableRows, found: Findings) -> Spending:
