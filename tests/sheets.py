@@ -184,7 +184,10 @@ def citation(d: Draws, document: str, form: str | None = None) -> tuple[str, Cit
     if form == "pages":
         last = page + d.integer(1, 9)
         word = d.choice(["Pagg.", "Pagg.", "Pagine"])
-        return f"{document} - {word} {page}-{last}", Citation(document, None, page, last)
+        span = d.choice([f"{page}-{last}", f"{page}-{last}", f"{page} e {page + 1}", f"da {page} a {last}"])
+        if " e " in span:
+            last = page + 1
+        return f"{document} - {word} {span}", Citation(document, None, page, last)
     if form == "paragraph":
         par = f"{d.integer(1, 9)}.{d.integer(1, 9)}.{d.integer(1, 20)}"
         word = d.choice(["Par.", "Par.", "Par", "Paragrafo", "§"])

@@ -82,6 +82,9 @@ def test_citations():
     ("Obiettivi 2024 - Pagina 12", "Obiettivi 2024", (12, 12), None),
     ("SMVP - Paragrafo 6.2", "SMVP", (None, None), "6.2"),
     ("SMVP - § 6.2.10", "SMVP", (None, None), "6.2.10"),
+    # two pages, or a span written out: one range, the pages it spans
+    ("PIAO - Pagg. 4 e 5", "PIAO", (4, 5), None),
+    ("PIAO - pagine da 12 a 14", "PIAO", (12, 14), None),
 ])
 def test_pages_and_paragraphs_written_out(text, document, pages, paragraph):
     (c,) = parse_citations(text)

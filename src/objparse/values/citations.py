@@ -3,6 +3,7 @@
     'Obiettivi 2024 - Allegato 1 Tabelle integrative Pagg. 4-7'
         -> document 'Obiettivi 2024', annex 'Allegato 1 Tabelle integrative', pages 4-7
     'PIAO - Pag. 40 e segg.'  -> pages 40-40, and_following
+    'PIAO - Pagg. 4 e 5'      -> pages 4-5 (one range a citation: the pages it spans)
     'SMVP - Par 6.2.11'       -> paragraph '6.2.11'
 """
 
@@ -15,7 +16,9 @@ from ..model import Citation
 from .text import PAGE_WORD, PARAGRAPH_WORD
 
 # page numbers and paragraphs have at most 5 digits a part: a longer number is no page (ASCII digits only)
-_PAGES = re.compile(rf"\b(?:{PAGE_WORD})\.?\s*([0-9]{{1,5}})(?![0-9])(?:\s*[-–]\s*([0-9]{{1,5}})(?![0-9]))?"
+# the last page after '-', 'e' (4 e 5: pages 4 and 5) or 'a' (da 4 a 7)
+_PAGES = re.compile(rf"\b(?:{PAGE_WORD})\.?\s*(?:da\s+)?([0-9]{{1,5}})(?![0-9])"
+                    r"(?:(?:\s*[-–]\s*|\s+[ea]\s+)([0-9]{1,5})(?![0-9]))?"
                     r"(\s+e\s+(?:segg?|ss|seguenti)\b\.?)?", re.IGNORECASE)
 _PARAGRAPH = re.compile(rf"(?<![A-Za-z])(?:{PARAGRAPH_WORD})\.?\s*([0-9]{{1,5}}(?:\.[0-9]{{1,5}}){{0,9}})(?![0-9])",
                         re.IGNORECASE)
