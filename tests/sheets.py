@@ -11,6 +11,7 @@ up, spending rules, projects linked to KPIs — with every derived field known b
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
@@ -407,6 +408,8 @@ def damage(text: str, d: Draws) -> str:
     for r in table:
         if len(r) > 5 and r[3] and not r[4] and r[5] and " - " not in r[5] and chance(d, 2):
             r[4], r[5] = r[5], ""  # the target (not a citation: that would be a reference) landed in RIFERIMENTI
+        elif len(r) > 5 and r[3] and r[5] and _WHOLE_CITATION.search(r[4]) and chance(d, 8):
+            r.insert(4, "")  # the row gained an empty cell before its reference
         if r[0] == "" and r[1] == "" and r[2] == "" and len(r) > 3 and r[3] and chance(d, 4):
             del r[:d.choice([1, 2])]  # the row lost its leading cells
             r += [""] * d.integer(0, 2)
@@ -441,6 +444,10 @@ def damage(text: str, d: Draws) -> str:
     if chance(d, 2):
         result = result.rstrip("\r\n")
     return result
+
+
+# a reference that names a passage, not wrapped: it reads as a citation wherever it stands
+_WHOLE_CITATION = re.compile(r" - .*(?:Pag|pag|Par|§|Anagrafica)")
 
 
 def _split_point(d: Draws, text: str) -> int | None:

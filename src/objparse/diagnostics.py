@@ -31,7 +31,8 @@ CODES: dict[str, tuple[str, str]] = {
     "merged-below": ("info", "A KPI took its reference or target from a row below it in its sub-area, nothing "
                              "above having one: a merged cell printed on its middle row."),
     "misplaced-value": ("info", "A target printed in RIFERIMENTI (a number, an amount, or a text that cites "
-                                "nothing) was read as the target."),
+                                "nothing) was read as the target; a citation printed right of RIFERIMENTI, with the "
+                                "target after it, was read as the reference."),
     "shifted-row": ("info", "A main-table row lost leading cells; its cells were placed by what they hold."),
     "implicit-kpi": ("info", "A sub-area row carries a reference or target and has no KPI row under it: it was read "
                              "as one KPI named after the sub-area (`implicit: true`)."),

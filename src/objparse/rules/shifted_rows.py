@@ -57,14 +57,17 @@ def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> Placed:
 
 def _values(rest: tuple[Cell, ...], name_column: int) -> tuple[Cell | None, Cell | None, tuple[Cell, ...]]:
     """Reference and target after the name: the reference column is the one right of the name,
-    the target the one after; a lone number or amount in the reference column is the target."""
+    the target the one after; a lone number or amount in the reference column is the target, and
+    a citation right of the reference column with a cell after it is the reference (the row
+    gained an empty cell before it)."""
     reference = target = None
     extra: list[Cell] = []
-    for cell in rest:
+    for i, cell in enumerate(rest):
         offset = cell.column - name_column
         if offset == 1 and reference is None and target is None and cell.kind in VALUE_KINDS and len(rest) == 1:
             target = cell
-        elif offset <= 1 and reference is None:
+        elif reference is None and (offset <= 1 or (target is None and cell.kind is CellKind.CITATION
+                                                    and i + 1 < len(rest))):
             reference = cell
         elif target is None:
             target = cell

@@ -113,6 +113,9 @@ def _report_reading(row: Placed, name_column: int, found: Findings) -> None:
     if row.target is not None and row.target.column <= reference_column and row.reference is None:
         found.add("misplaced-value", "a number in RIFERIMENTI, with no reference: read as the target", row.line,
                   row.target.column + 1)
+    if row.reference is not None and row.reference.column > reference_column:
+        found.add("misplaced-value", "a citation right of RIFERIMENTI, before the target: read as the reference",
+                  row.line, row.reference.column + 1)
 
 
 def _report_unused(own: list[Placed], filled: list[Placed], implicit: bool, found: Findings) -> None:
