@@ -108,7 +108,10 @@ OFFICES = [("DC Risorse Umane", "central", "Risorse Umane", None),
             "Direttore Regionale"),
            ("REG. VALLE D’AOSTA - Direttore Regionale", "regional", "Valle d’Aosta", "Direttore Regionale"),
            ("REG.PUGLIA - Direttore Regionale", "regional", "Puglia", "Direttore Regionale"),
-           ("REG. EMILIA-ROMAGNA - Direttore Regionale", "regional", "Emilia-Romagna", "Direttore Regionale")]
+           ("REG. EMILIA-ROMAGNA - Direttore Regionale", "regional", "Emilia-Romagna", "Direttore Regionale"),
+           ("Direzione Centrale Entrate", "central", "Entrate", None),
+           ("DIREZIONE REGIONALE TOSCANA", "regional", "Toscana", None),
+           ("Direzione di coordinamento metropolitano di Milano", "metropolitan", "Milano", None)]
 MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
           "ottobre", "novembre", "dicembre"]
 TEXT_TARGETS = [f"Scostamento 0 su budget del Cruscotto Qualità {YEAR}", "Rispetto della scadenza",

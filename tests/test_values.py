@@ -140,7 +140,14 @@ def test_notes(text, label, marker, rest):
     ("REGIONE PUGLIA - Direttore Regionale", ("regional", "Puglia", "Direttore Regionale")),
     ("DCM NAPOLI - Direttore di coordinamento metropolitano",
      ("metropolitan", "Napoli", "Direttore di coordinamento metropolitano")),
+    # spelt out
+    ("Direzione Centrale Risorse Umane", ("central", "Risorse Umane", None)),
+    ("D.C. Pensioni", ("central", "Pensioni", None)),
+    ("DIREZIONE REGIONALE VALLE D'AOSTA", ("regional", "Valle d'Aosta", None)),
+    ("Direzione regionale della Campania - Direttore regionale", ("regional", "Campania", "Direttore regionale")),
+    ("Direzione di coordinamento metropolitano di Napoli", ("metropolitan", "Napoli", None)),
     ("Direzione sconosciuta", (None, None, None)),
+    ("Direzione centrale", (None, None, None)),
 ])
 def test_offices(label, office):
     got = parse_office(label)

@@ -15,7 +15,10 @@ _AREA_STEMS = tuple((code[:-1], code) for code in AREA_CODES)
 _NUMBERED = re.compile(r"\((?:[0-9]{1,3}|\*{1,3}|°{1,3})\)|[0-9]{1,3}\)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # 'REG.' may stand right against the region's name ('REG.CAMPANIA')
-_OFFICE = re.compile(r"(?:(?P<dcm>DCM)\s+|(?P<reg>REG(?:IONE)?(?:\.\s*|\s+))|(?P<dc>DC)\s+)(?=\S)")
+# the office's kind, abbreviated ('DCM', 'REG.', 'DC') or spelt out ('Direzione regionale')
+_OFFICE = re.compile(r"(?:(?P<dcm>DCM\s+|(?i:direzione\s+(?:di\s+)?coordinamento\s+metropolitano\s+(?:di\s+)?))"
+                     r"|(?P<reg>REG(?:IONE)?(?:\.\s*|\s+)|(?i:direzione\s+regionale\s+(?:(?:del|della|di)\s+)?))"
+                     r"|(?P<dc>DC\s+|D\.C\.\s*|(?i:direzione\s+centrale\s+)))(?=\S)")
 _ROLE = re.compile(r"(?<!\s)\s+[-–]\s+")  # a run of spaces starts once: no quadratic retries
 
 
@@ -88,7 +91,8 @@ def _proper(name: str) -> str:
 
 
 def is_office(text: str) -> bool:
-    """Does the text name an office ('DC …', 'REG. …', 'DCM …')?"""
+    """Does the text name an office ('DC …', 'REG. …', 'DCM …', or spelt out: 'Direzione
+    centrale …', 'Direzione regionale …', 'Direzione di coordinamento metropolitano di …')?"""
     return _OFFICE.match(text) is not None
 
 
