@@ -187,10 +187,12 @@ class Classified:
                     starts.add(above.texts())
                     self.wraps.append(("the header", above.line, row.line))
                     row.line = above.line
-            elif kind in _NAMING_ROWS and shapes and shapes[-1][0] == "KPI_ROW":
-                above, placed = shapes[-1][1], row.placed
-                if above.placed is not None and placed is not None and wrapped_cells.wraps_onto(above.placed, placed):
-                    shapes.pop()  # the start of the name, on a row of its own: one row with the rest
+            elif kind in _NAMING_ROWS:
+                while shapes and shapes[-1][0] == "KPI_ROW":  # the start of the name, on rows of its own
+                    above, placed = shapes[-1][1], row.placed
+                    if above.placed is None or placed is None or not wrapped_cells.wraps_onto(above.placed, placed):
+                        break
+                    shapes.pop()
                     row.placed = wrapped_cells.join_onto(above.placed, placed)
                     self.wraps.append(("the name", above.line, row.line))
             shapes.append((kind, row))
