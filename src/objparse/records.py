@@ -82,6 +82,15 @@ def _plain_records(text: str) -> Iterator[tuple[int, int, list[str], str]]:
             yield number, number, line.split("\t"), line
 
 
+def _leading_tabs(text: str) -> int:
+    """The tabs every non-blank line begins with: the columns the sheet is offset by, found on
+    the lines before they are split (zero, at no cost, when the first line is not indented)."""
+    if not text.lstrip("\n\r").startswith("\t"):
+        return 0
+    return min((len(line) - len(line.lstrip("\t")) for line in text.split("\n") if line and not line.isspace()),
+               default=0)
+
+
 def read(text: str) -> Rows:
     """Every row of the sheet with a non-empty cell, blank lines (page breaks, spacing) dropped."""
     notes: list[tuple[str, str, int | None, int | None]] = []
@@ -93,17 +102,18 @@ def read(text: str) -> Rows:
     records = ((n, end, r, "\n") for n, end, r in quoted) if quoted is not None else _plain_records(text)
     new, make, strip, cell_kind = tuple.__new__, object.__new__, str.strip, classify
     rows: list[Row] = []
+    shift = _leading_tabs(text) if quoted is None else 0  # columns taken off every cell as it is made
     last = 0  # the line the row before ends on
     long_numbers: list[Cell] = []
     for number, end, raw, line in records:  # a quoted record's line is "\n": it is always cleaned
         italic = _NO_ITALIC
         if line == "\n" or (needs_cleaning is not None and needs_cleaning(line)):
             if any("<" in cell for cell in raw):
-                italic = frozenset(i for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
+                italic = frozenset(i - shift for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
             cells = map(clean, raw)
         else:
             cells = map(strip, raw)
-        filled = tuple([new(Cell, (c, number, i, cell_kind(c))) for i, c in enumerate(cells) if c])
+        filled = tuple([new(Cell, (c, number, i - shift, cell_kind(c))) for i, c in enumerate(cells) if c])
         if may_be_long:
             long_numbers += [c for c in filled if c.kind is CellKind.TEXT and len(c.text) > MAX_NUMERAL
                              and (m := VALUE.fullmatch(c.text)) is not None and too_long(m)]
@@ -113,18 +123,20 @@ def read(text: str) -> Rows:
             row.gap, row.end = number > last + 1, end
             rows.append(row)
             last = end
-    offset = min((row.filled[0].column for row in rows), default=0)
-    notes += [("long-number", f"a number of {len(c.text)} characters: read as text", c.line, c.column + 1 - offset)
+    rest = min((row.filled[0].column for row in rows), default=0)  # empty cells that were not tabs alone
+    offset = shift + rest
+    notes += [("long-number", f"a number of {len(c.text)} characters: read as text", c.line, c.column + 1 - rest)
               for c in long_numbers]
     if quoted is not None:
         notes.append(("excel-quoting", "read as Excel's quoted text: quotes around cells removed, doubled "
                                        "quotes read as one", None, None))
         notes += [("quoted-cell", "a quoted cell spans lines: its line break read as a space", number, i + 1 - offset)
                   for number, _, record in quoted for i, cell in enumerate(record) if "\n" in cell]
-    if offset:
+    if rest:
         for row in rows:
-            row.filled = tuple(c._replace(column=c.column - offset) for c in row.filled)
-            row.italic = frozenset(i - offset for i in row.italic)
+            row.filled = tuple(c._replace(column=c.column - rest) for c in row.filled)
+            row.italic = frozenset(i - rest for i in row.italic)
+    if offset:
         notes.append(("offset", f"every row begins with {offset} empty cell{'s' * (offset > 1)}: the sheet is read "
                                 f"from column {offset + 1}", None, None))
     return Rows(rows, offset, tuple(notes))
