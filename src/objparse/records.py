@@ -27,8 +27,6 @@ _TAG = re.compile(r"</?(?P<name>i|em|b|strong|u|s|br|span|font|p|div|sup|sub|sma
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _ITALIC = re.compile(r"<(?:i|em)\b", re.IGNORECASE)
 _NO_ITALIC: frozenset[int] = frozenset()
-# what a numeral longer than MAX_NUMERAL must hold: a digit, then that many more digits and separators
-_LONG_NUMERAL = re.compile(rf"[0-9][0-9., ]{{{MAX_NUMERAL - 1}}}")
 # what makes a line need more than str.strip per cell: markup, and spaces to fold
 _MARKUP = ("<", "&")
 _SPACES = ("  ", "\u00a0", "\u202f", "\r", "\x0b", "\x0c")
@@ -98,13 +96,11 @@ def read(text: str) -> Rows:
     # which cleaning the file needs at all, found once; most lines then need only str.strip
     marks = [m for m in _MARKUP + _SPACES if m in text]
     needs_cleaning = re.compile("|".join(map(re.escape, marks))).search if marks else None
-    may_be_long = _LONG_NUMERAL.search(text) is not None
     records = ((n, end, r, "\n") for n, end, r in quoted) if quoted is not None else _plain_records(text)
     new, make, strip, cell_kind = tuple.__new__, object.__new__, str.strip, classify
     rows: list[Row] = []
     shift = _leading_tabs(text) if quoted is None else 0  # columns taken off every cell as it is made
     last = 0  # the line the row before ends on
-    long_numbers: list[Cell] = []
     for number, end, raw, line in records:  # a quoted record's line is "\n": it is always cleaned
         italic = _NO_ITALIC
         if line == "\n" or (needs_cleaning is not None and needs_cleaning(line)):
@@ -114,15 +110,15 @@ def read(text: str) -> Rows:
         else:
             cells = map(strip, raw)
         filled = tuple([new(Cell, (c, number, i - shift, cell_kind(c))) for i, c in enumerate(cells) if c])
-        if may_be_long:
-            long_numbers += [c for c in filled if c.kind is CellKind.TEXT and len(c.text) > MAX_NUMERAL
-                             and (m := VALUE.fullmatch(c.text)) is not None and too_long(m)]
         if filled:
             row = make(Row)  # Row's fields set here: the loop runs once a line
             row.line, row.filled, row.italic, row.placed, row.type = number, filled, italic, None, ""
             row.gap, row.end = number > last + 1, end
             rows.append(row)
             last = end
+    # numerals too long to be read (classified as text): checked on the few long text cells
+    long_numbers = [c for row in rows for c in row.filled if len(c.text) > MAX_NUMERAL and c.kind is CellKind.TEXT
+                    and (m := VALUE.fullmatch(c.text)) is not None and too_long(m)]
     rest = min((row.filled[0].column for row in rows), default=0)  # empty cells that were not tabs alone
     offset = shift + rest
     notes += [("long-number", f"a number of {len(c.text)} characters: read as text", c.line, c.column + 1 - rest)
