@@ -188,13 +188,17 @@ class Classified:
                     self.wraps.append(("the header", above.line, row.line))
                     row.line = above.line
             elif kind in _NAMING_ROWS:
+                joins: list[tuple[str, int, int]] = []
+                onto = row.line
                 while shapes and shapes[-1][0] == "KPI_ROW":  # the start of the name, on rows of its own
                     above, placed = shapes[-1][1], row.placed
                     if above.placed is None or placed is None or not wrapped_cells.wraps_onto(above.placed, placed):
                         break
                     shapes.pop()
                     row.placed = wrapped_cells.join_onto(above.placed, placed)
-                    self.wraps.append(("the name", above.line, row.line))
+                    joins.append(("the name", above.line, onto))
+                    onto = above.line
+                self.wraps += reversed(joins)
             shapes.append((kind, row))
         return shapes
 
