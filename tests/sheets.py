@@ -166,7 +166,8 @@ def target(d: Draws) -> Target:
             value += Decimal(d.integer(0, 99)) / 100  # with cents: 1.234,50 €
             value = value.quantize(Decimal("0.01"))
         text = format_number(value)
-        return Target(f"€ {text}" if chance(d, 3) else f"{text} €", "money", value, "EUR")
+        raw = d.choice([f"€ {text}", f"{text} €", f"{text} €", f"EUR {text}", f"{text} euro"])
+        return Target(raw, "money", value, "EUR")
     if kind == "percent":
         value = Decimal(d.integer(0, 1000)) / 10 if chance(d, 3) else Decimal(d.integer(0, 100))
         return Target(f"{format_number(value)}%", "percent", value, "%")

@@ -59,6 +59,9 @@ def test_cell_kinds(text, kind):
     ("1,013", "number", Decimal("1.013"), None), ("4.249.834.748 €", "money", Decimal(4249834748), "EUR"),
     ("92%", "percent", Decimal(92), "%"), ("Scostamento 0 su budget del Cruscotto Qualità 2024", "text", None, None),
     ("SMVP - Par. 6.2.10", "reference", None, None),
+    # the euro written out, before or after the amount
+    ("EUR 1.234,50", "money", Decimal("1234.50"), "EUR"), ("1.234 euro", "money", Decimal(1234), "EUR"),
+    ("Euro 5 milioni", "text", None, None),
 ])
 def test_targets(raw, kind, value, unit):
     t = parse_target(raw)

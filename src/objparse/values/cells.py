@@ -21,7 +21,8 @@ class CellKind(StrEnum):
 
 _VALUE_KINDS = {"percent": CellKind.PERCENT, "money": CellKind.MONEY, "number": CellKind.NUMBER}
 _VALUE_START = frozenset("0123456789+-€")
-_VALUE_END = ("€", "%", "EUR", "eur", "Eur", "euro", "EURO", "Euro")
+_CURRENCY = ("EUR", "eur", "Eur", "euro", "EURO", "Euro")  # the euro written out, before or after the amount
+_VALUE_END = ("€", "%", *_CURRENCY)
 # "DOC - Pag. 9", "DOC - Par 6.2.11", "DOC - Allegato 2 ...", "Allegato 1 ... Pag. 9"
 _CITATION = re.compile(rf"[^;]*?\S\s+[-–]\s+(?:(?:{PAGE_WORD}|{PARAGRAPH_WORD}|allegato)(?![A-Za-z])|§)|allegato\s+\d",
                        re.IGNORECASE)
@@ -32,7 +33,7 @@ _PAGES_OR_PARAGRAPH = re.compile(rf"(?:{PAGE_WORD}|{PARAGRAPH_WORD})\.?(?:\s|[0-
 @lru_cache(maxsize=16384)
 def classify(text: str) -> CellKind:
     first = text[0]
-    if first in _VALUE_START or text.endswith(_VALUE_END):
+    if first in _VALUE_START or text.endswith(_VALUE_END) or (first in "Ee" and text.startswith(_CURRENCY)):
         m = VALUE.fullmatch(text)
         if m and not too_long(m):
             return _VALUE_KINDS[value_kind(m)]

@@ -3,7 +3,7 @@
     parse_number("1,013")          -> Decimal("1.013")
     parse_number("4.249.834.748")  -> Decimal("4249834748")
     parse_money("4.249.834.748 €") -> Decimal("4249834748")
-    parse_money("€ 1.234,50")      -> Decimal("1234.50")
+    parse_money("€ 1.234,50")      -> Decimal("1234.50")   (or 'EUR 1.234,50', '1.234,50 euro')
     parse_percent("12,5%")         -> Decimal("12.5")
 
 Digits are ASCII digits only: other scripts' digits are text. One anchored regex recognises every
@@ -21,7 +21,7 @@ from .text import folded
 MAX_NUMERAL = 48  # characters of a number (some 36 digits): past it, a cell is text (see too_long)
 _NUM = r"[+-]?(?:[0-9]{1,3}(?:(?:\.[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:,[0-9]+)?"
 _NUMBER = re.compile(_NUM)
-VALUE = re.compile(rf"€ ?(?P<pre>{_NUM})|(?P<num>{_NUM})(?: ?(?P<unit>%|€|EUR|euro))?", re.IGNORECASE)
+VALUE = re.compile(rf"(?:€|EUR|euro) ?(?P<pre>{_NUM})|(?P<num>{_NUM})(?: ?(?P<unit>%|€|EUR|euro))?", re.IGNORECASE)
 
 
 class NumberFormatError(ValueError):
