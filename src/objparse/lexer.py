@@ -180,27 +180,37 @@ class Classified:
                     reference_column = shifted_rows.reference_column(row)
             if kind in _WRAPPING_HEADERS:
                 header = row
-                if (shapes and not row.gap and shapes[-1][0] not in _NOT_HEADER_STARTS
-                        and wrapped_cells.starts_header(shapes[-1][1], row, _START.match)):
-                    above = shapes.pop()[1]  # the starts of the header's wrapped cells, on the row above
-                    row.filled = wrapped_cells.join_header_above(above, row)
-                    starts.add(above.texts())
-                    self.wraps.append(("the header", above.line, row.line))
-                    row.line = above.line
+                self._join_header_above(shapes, row, starts)
             elif kind in _NAMING_ROWS:
-                joins: list[tuple[str, int, int]] = []
-                onto = row.line
-                while shapes and shapes[-1][0] == "KPI_ROW":  # the start of the name, on rows of its own
-                    above, placed = shapes[-1][1], row.placed
-                    if above.placed is None or placed is None or not wrapped_cells.wraps_onto(above.placed, placed):
-                        break
-                    shapes.pop()
-                    row.placed = wrapped_cells.join_onto(above.placed, placed)
-                    joins.append(("the name", above.line, onto))
-                    onto = above.line
-                self.wraps += reversed(joins)
+                self._join_name_above(shapes, row)
             shapes.append((kind, row))
         return shapes
+
+    def _join_header_above(self, shapes: list[tuple[str, Row]], header: Row, starts: set[tuple[str, ...]]) -> None:
+        """The starts of the header's wrapped cells, on the row above it (a PDF printed the other
+        cells on the last line), joined to it; that row is taken off the stream."""
+        if (shapes and not header.gap and shapes[-1][0] not in _NOT_HEADER_STARTS
+                and wrapped_cells.starts_header(shapes[-1][1], header, _START.match)):
+            above = shapes.pop()[1]
+            header.filled = wrapped_cells.join_header_above(above, header)
+            starts.add(above.texts())
+            self.wraps.append(("the header", above.line, header.line))
+            header.line = above.line
+
+    def _join_name_above(self, shapes: list[tuple[str, Row]], row: Row) -> None:
+        """The start of an area or sub-area row's name, on rows of its own above it (a PDF printed
+        the other cells on the last line), joined to it; those rows are taken off the stream."""
+        joins: list[tuple[str, int, int]] = []
+        onto = row.line
+        while shapes and shapes[-1][0] == "KPI_ROW":
+            above, placed = shapes[-1][1], row.placed
+            if above.placed is None or placed is None or not wrapped_cells.wraps_onto(above.placed, placed):
+                break
+            shapes.pop()
+            row.placed = wrapped_cells.join_onto(above.placed, placed)
+            joins.append(("the name", above.line, onto))
+            onto = above.line
+        self.wraps += reversed(joins)
 
     def _read(self, shapes: list[tuple[str, Row]]) -> None:
         """Every reading of each row, by its neighbours: a line of text inside a table, a heading
