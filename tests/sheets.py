@@ -450,6 +450,8 @@ def damage(text: str, d: Draws) -> str:
     return result
 
 
+# an area's name, wrapped after the words it begins with
+_AREA_WRAP = re.compile(r"(Valore(?: di)?) (.+)")
 # a reference that names a passage, not wrapped: it reads as a citation wherever it stands
 _WHOLE_CITATION = re.compile(r" - .*(?:Pag|pag|Par|§|Anagrafica)")
 
@@ -480,12 +482,22 @@ def _name_cell(r: list[str]) -> int | None:
 
 
 def _wrap_names(d: Draws, table: list[list[str]]) -> list[list[str]]:
-    """Wrap some KPI and sub-area names: the rest of the name on a row of its own, same column;
-    or the start of the name on a row of its own and the row's other cells (area, weights,
-    values) with the rest of it (a PDF export prints a tall row's cells on its last line)."""
+    """Wrap some area, sub-area and KPI names: the rest of the name on a row of its own, same
+    column; or the start of the name on a row of its own and the row's other cells (area,
+    weights, values) with the rest of it (a PDF export prints a tall row's cells on its last
+    line)."""
     out = []
     for r in table:
         out.append(r)
+        if r[0] and chance(d, 6) and (area := _AREA_WRAP.fullmatch(r[0])):  # the area's name wraps instead
+            start, rest = area.groups()
+            if chance(d, 2):
+                out[-1] = [start]
+                out.append([rest, *r[1:]])
+            else:
+                r[0] = start
+                out.append([rest])
+            continue
         at = _name_cell(r)
         if at is not None and chance(d, 5) and (parts := _wrapped(d, r[at])):
             head, rest = parts

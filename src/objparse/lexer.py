@@ -182,9 +182,36 @@ class Classified:
                 header = row
                 self._join_header_above(shapes, row, starts)
             elif kind in _NAMING_ROWS:
+                if kind == "AREA_ROW":
+                    self._join_area_above(shapes, row)
                 self._join_name_above(shapes, row)
+            elif kind == "TEXT" and self._joins_area_above(shapes, row):
+                continue
             shapes.append((kind, row))
         return shapes
+
+    def _join_area_above(self, shapes: list[tuple[str, Row]], row: Row) -> None:
+        """The start of the area's name ('Valore') alone on the row above the area row (a PDF
+        printed the other cells on the last line), joined to it."""
+        placed = row.placed
+        if (shapes and shapes[-1][0] == "TEXT" and placed is not None and placed.area is not None
+                and wrapped_cells.area_wraps(shapes[-1][1].filled[0], placed.area)):
+            above = shapes.pop()[1]
+            row.placed = wrapped_cells.join_area(placed, above.filled[0], placed.area)
+            self.wraps.append(("the area", above.line, row.line))
+
+    def _joins_area_above(self, shapes: list[tuple[str, Row]], row: Row) -> bool:
+        """Is the line the rest of the area's name on the area row right above it ('Valore' over
+        'Istituzionale')? Then it is joined to that row."""
+        if not shapes or shapes[-1][0] != "AREA_ROW":
+            return False
+        area_row = shapes[-1][1]
+        placed = area_row.placed
+        if placed is None or placed.area is None or not wrapped_cells.area_wraps(placed.area, row.filled[0]):
+            return False
+        area_row.placed = wrapped_cells.join_area(placed, placed.area, row.filled[0])
+        self.wraps.append(("the area", area_row.line, row.line))
+        return True
 
     def _join_header_above(self, shapes: list[tuple[str, Row]], header: Row, starts: set[tuple[str, ...]]) -> None:
         """The starts of the header's wrapped cells, on the row above it (a PDF printed the other

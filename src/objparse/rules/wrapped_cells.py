@@ -18,7 +18,7 @@ from ..draft import Cell, Placed, Row, RowKind
 from ..findings import Findings
 from ..values.cells import CellKind, classify
 from ..values.citations import names_document, parse_citation
-from ..values.names import area_code
+from ..values.names import AREA_START, area_code
 
 T = TypeVar("T")
 
@@ -182,6 +182,19 @@ def wraps_onto(above: Placed, row: Placed) -> bool:
 def join_onto(above: Placed, row: Placed) -> Placed:
     assert above.name is not None and row.name is not None
     return row._replace(name=joined(above.name, row.name))
+
+
+def area_wraps(start: Cell, rest: Cell) -> bool:
+    """An area's name wrapped after the words every area name begins with ('Valore', 'Valore
+    di'), the rest in the same column naming an area. Only those words join: a stray line by an
+    area row never does."""
+    return (start.column == rest.column and AREA_START.fullmatch(start.text) is not None
+            and area_code(rest.text) is not None)
+
+
+def join_area(row: Placed, start: Cell, rest: Cell) -> Placed:
+    """The area row with its area's name joined from `start` and `rest`, its line the first."""
+    return row._replace(area=joined(start, rest), line=min(start.line, rest.line))
 
 
 def join_names(rows: list[Placed], documents: tuple[str, ...], found: Findings) -> list[Placed]:

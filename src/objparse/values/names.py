@@ -11,6 +11,9 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 # stems, so that 'Valore di Ecosistema', 'Valore Ecosistema', 'organizzativo', 'Organizzativa' all match
 _AREA_STEMS = tuple((code[:-1], code) for code in AREA_CODES)
+# the words an area's name begins with ('Valore Sociale', 'Valore di Ecosistema'): all a wrapped
+# area name can leave on its first line
+AREA_START = re.compile(r"valore(?:\s+di)?", re.IGNORECASE)
 # '(1)' or '(*)' after a name or before a note; '1)' before one
 _NUMBERED = re.compile(r"\((?:[0-9]{1,3}|\*{1,3}|°{1,3})\)|[0-9]{1,3}\)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
