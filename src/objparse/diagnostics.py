@@ -24,10 +24,10 @@ CODES: dict[str, tuple[str, str]] = {
     "check-failed": ("info", "A check failed: a finding about the sheet, not an error of the parser."),
     # readings of the sheet that were a choice: each noted where it was made, to be audited
     "wrapped-text": ("info", "A row holds only the rest of a cell above it (the title or the office line, a table "
-                             "header's cells, a KPI or sub-area name, a reference, a note, a spending rule, a project "
-                             "title, an I.E.E.P. label), or the rest of the name, label, rule or title above with the "
-                             "row's other cells (a PDF prints a tall row's cells on its last line): the two were "
-                             "joined with a space."),
+                             "header's cells, an area, sub-area or KPI name, a reference, a note, a spending rule, a "
+                             "project title, an I.E.E.P. label), or the rest of the name, label, rule or title above "
+                             "with the row's other cells (a PDF prints a tall row's cells on its last line): the two "
+                             "were joined with a space."),
     "merged-below": ("info", "A KPI took its reference or target from a row below it in its sub-area, nothing "
                              "above having one: a merged cell printed on its middle row."),
     "misplaced-value": ("info", "A target printed in RIFERIMENTI (a number, an amount, or a text that cites "
