@@ -185,7 +185,7 @@ class Classified:
                 if kind == "AREA_ROW":
                     self._join_area_above(shapes, row)
                 self._join_name_above(shapes, row)
-            elif kind == "TEXT" and self._joins_area_above(shapes, row):
+            elif kind == "TEXT" and self._continues_area_above(shapes, row):
                 continue
             shapes.append((kind, row))
         return shapes
@@ -200,7 +200,7 @@ class Classified:
             row.placed = wrapped_cells.join_area(placed, above.filled[0], placed.area)
             self.wraps.append(("the area", above.line, row.line))
 
-    def _joins_area_above(self, shapes: list[tuple[str, Row]], row: Row) -> bool:
+    def _continues_area_above(self, shapes: list[tuple[str, Row]], row: Row) -> bool:
         """Is the line the rest of the area's name on the area row right above it ('Valore' over
         'Istituzionale')? Then it is joined to that row."""
         if not shapes or shapes[-1][0] != "AREA_ROW":

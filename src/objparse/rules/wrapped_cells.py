@@ -171,11 +171,17 @@ def _name_only(row: Placed) -> bool:
             and row.area_weight is None and not row.extra)
 
 
+def _name_start(row: Placed) -> bool:
+    """A KPI row holding a name and nothing else, not even a reference: the start of a name whose
+    row's other cells a PDF printed on the row's last line."""
+    return _name_only(row) and row.reference is None
+
+
 def wraps_onto(above: Placed, row: Placed) -> bool:
     """A KPI row holding only the start of a name, above an area or sub-area row whose name, in
     the same column, carries it on: the sub-area's name wrapped, and the row's weights and values
     printed on its last line, as a PDF prints a tall row."""
-    return (_name_only(above) and above.reference is None and above.name is not None and row.name is not None
+    return (_name_start(above) and above.name is not None and row.name is not None
             and row.name.column == above.name.column and continues(above.name.text, row.name.text))
 
 
@@ -208,8 +214,7 @@ def join_names(rows: list[Placed], documents: tuple[str, ...], found: Findings) 
             return False
         alone = _name_only(row) and (row.reference is None or (
             above.reference is not None and continues_reference(row.reference, above.reference.text, documents)))
-        with_values = (_name_only(above) and above.reference is None and row.kind is RowKind.KPI
-                       and row.weight is None and row.area_weight is None)
+        with_values = _name_start(above) and row.kind is RowKind.KPI and row.weight is None and row.area_weight is None
         return (alone or with_values) and continues(above.name.text, row.name.text)
 
     def merge(above: Placed, row: Placed) -> Placed:

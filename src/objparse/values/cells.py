@@ -46,7 +46,3 @@ def classify(text: str) -> CellKind:
 
 # numbers, money and percentages: cells that can only be a weight or a target
 VALUE_KINDS = frozenset({CellKind.PERCENT, CellKind.MONEY, CellKind.NUMBER})
-
-
-def is_value(kind: CellKind) -> bool:
-    return kind in VALUE_KINDS
