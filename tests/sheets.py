@@ -535,7 +535,7 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
             parts = _wrapped(d, text)
         if parts:
             head, rest = parts
-            if len(cells) > 1 and not r[0].startswith("Indicatore") and chance(d, 2):
+            if len(cells) > 1 and chance(d, 2):
                 out[-1] = [""] * last + [head]  # the row's other cells printed on its last line
                 out.append([*r[:last], rest, *r[last + 1:]])
             else:

@@ -181,6 +181,8 @@ class Classified:
             if kind in _WRAPPING_HEADERS:
                 header = row
                 self._join_header_above(shapes, row, starts)
+            elif kind == "SPENDING_HEADER":
+                self._join_rule_above(shapes, row)
             elif kind in _NAMING_ROWS:
                 if kind == "AREA_ROW":
                     self._join_area_above(shapes, row)
@@ -212,6 +214,16 @@ class Classified:
         area_row.placed = wrapped_cells.join_area(placed, placed.area, row.filled[0])
         self.wraps.append(("the area", area_row.line, row.line))
         return True
+
+    def _join_rule_above(self, shapes: list[tuple[str, Row]], header: Row) -> None:
+        """The start of the first spending rule (the spending header's row holds it), alone on the
+        row above in the rule's column (a PDF printed the other cells on the last line), joined to
+        it."""
+        if shapes and not header.gap and wrapped_cells.starts_last_cell(shapes[-1][1], header):
+            above = shapes.pop()[1]
+            header.filled = wrapped_cells.join_header_above(above, header)
+            self.wraps.append(("the spending rule", above.line, header.line))
+            header.line = above.line
 
     def _join_header_above(self, shapes: list[tuple[str, Row]], header: Row, starts: set[tuple[str, ...]]) -> None:
         """The starts of the header's wrapped cells, on the row above it (a PDF printed the other

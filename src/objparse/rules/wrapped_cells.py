@@ -107,6 +107,14 @@ def starts_header(row: Row, header: Row, opens: Callable[[str], object]) -> bool
         for c in row.filled)
 
 
+def starts_last_cell(row: Row, header: Row) -> bool:
+    """A row holding one cell of text, the start of the header row's last cell under it (a
+    spending header's row holds the first rule there)."""
+    (cell, *more), last = row.filled, header.filled[-1]
+    return (not more and len(header.filled) > 1 and cell.column == last.column
+            and cell.kind in (CellKind.TEXT, CellKind.CONTINUATION) and continues(cell.text, last.text))
+
+
 def join_header_above(row: Row, header: Row) -> tuple[Cell, ...]:
     """The header's cells with the start of each, printed on `row` above it, joined to it."""
     above = {c.column: c for c in row.filled}
