@@ -141,6 +141,8 @@ def test_notes(text, label, marker, rest):
     ("REG. VALLE D’AOSTA - Direttore Regionale", ("regional", "Valle d’Aosta", "Direttore Regionale")),
     ("REG.CAMPANIA - Direttore Regionale", ("regional", "Campania", "Direttore Regionale")),
     ("REGIONE PUGLIA - Direttore Regionale", ("regional", "Puglia", "Direttore Regionale")),
+    ("REG. ABRUZZO-Direttore Regionale", ("regional", "Abruzzo", "Direttore Regionale")),  # no spaces by the dash
+    ("REG. EMILIA-ROMAGNA - Direttore Regionale", ("regional", "Emilia-Romagna", "Direttore Regionale")),
     ("DCM NAPOLI - Direttore di coordinamento metropolitano",
      ("metropolitan", "Napoli", "Direttore di coordinamento metropolitano")),
     # spelt out

@@ -22,7 +22,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _OFFICE = re.compile(r"(?:(?P<dcm>DCM\s+|(?i:direzione\s+(?:di\s+)?coordinamento\s+metropolitano\s+(?:di\s+)?))"
                      r"|(?P<reg>REG(?:IONE)?(?:\.\s*|\s+)|(?i:direzione\s+regionale\s+(?:(?:del|della|di)\s+)?))"
                      r"|(?P<dc>DC\s+|D\.C\.\s*|(?i:direzione\s+centrale\s+)))(?=\S)")
-_ROLE = re.compile(r"(?<!\s)\s+[-–]\s+")  # a run of spaces starts once: no quadratic retries
+# the dash before the role: spaced, or, before a role's word, not ('REG. ABRUZZO-Direttore Regionale');
+# a run of spaces starts once: no quadratic retries
+_ROLE = re.compile(r"(?<!\s)\s*[-–]\s*(?=(?i:diret|dirig|respons))|(?<!\s)\s+[-–]\s+")
 
 
 def area_code(name: str | None) -> str | None:
