@@ -12,7 +12,7 @@ The joined text (single space) is the value; the record's line is the first row'
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, Self, TypeVar
 
 from ..draft import Cell, Placed, Row, RowKind
 from ..findings import Findings
@@ -65,6 +65,46 @@ def join(items: list[T], follows: Callable[[T, T], bool], merge: Callable[[T, T]
 def joined(head: Cell, tail: Cell) -> Cell:
     text = f"{head.text} {tail.text}"
     return head._replace(text=text, kind=classify(text))
+
+
+# --- a side table's records -----------------------------------------------------------------------
+
+class Record(Protocol):
+    """A side table's row as its section reads it, one of whose cells (an I.E.E.P. label, a
+    spending rule, a project title) may wrap."""
+
+    @property
+    def cell(self) -> Cell | None: ...  # the cell that may wrap
+
+    @property
+    def alone(self) -> bool: ...  # the row holds that cell and nothing else
+
+    @property
+    def complete(self) -> bool: ...  # the row holds what makes it a record (an amount, an ID)
+
+    def with_cell(self, cell: Cell, first: Self) -> Self: ...  # this record, its cell joined, at `first`'s line
+
+
+R = TypeVar("R", bound=Record)
+
+
+def join_records(records: list[R], found: Findings, what: str,
+                 may_join: Callable[[R, R], bool] = lambda above, row: True) -> list[R]:
+    """Records whose cell a PDF wrapped over two rows, in one column, carrying on its phrase:
+    the rest alone under the row with the other cells, or the start alone above it (Excel's
+    bottom alignment prints a tall row's other cells on its last line). The record kept is the
+    one with the other cells, with the joined cell and the first row's line."""
+    def follows(above: R, row: R) -> bool:
+        start, rest = above.cell, row.cell
+        return (start is not None and rest is not None and start.column == rest.column
+                and (row.alone or (above.alone and row.complete)) and may_join(above, row)
+                and continues(start.text, rest.text))
+
+    def merge(above: R, row: R) -> R:
+        cell = joined(above.cell, row.cell)  # type: ignore[arg-type]  # both set: they follow
+        return (above if row.alone else row).with_cell(cell, above)
+
+    return join(records, follows, merge, found, what, lambda record: record.cell.line)  # type: ignore[union-attr]
 
 
 # --- table headers -------------------------------------------------------------------------------

@@ -25,26 +25,25 @@ class _Row(NamedTuple):
     alone: bool  # the row holds its label and nothing else
     gap: bool  # a blank line stands right above it
 
+    @property
+    def cell(self) -> Cell:
+        return self.label
+
+    @property
+    def complete(self) -> bool:
+        return self.money is not None
+
+    def with_cell(self, cell: Cell, first: _Row) -> _Row:
+        return self._replace(label=cell, italic=first.italic or self.italic, gap=first.gap)
+
 
 def _sign(label: str) -> int:
     return -1 if "(" in label and _MINUS.search(label) else 1
 
 
-def _follows(above: _Row, row: _Row) -> bool:
-    """One label that a PDF wrapped over two rows, in one column with no blank line between,
-    carrying on its phrase: the rest of the label alone under it (an item without an amount
-    starts a phrase of its own), or its start alone above the row with the rest and the amount
-    (a tall row's other cells printed on its last line)."""
-    return (not row.gap and row.label.column == above.label.column
-            and (row.alone or (above.alone and row.money is not None))
-            and wrapped_cells.continues(above.label.text, row.label.text))
-
-
-def _merge(above: _Row, row: _Row) -> _Row:
-    label = wrapped_cells.joined(above.label, row.label)
-    if row.alone:
-        return above._replace(label=label)
-    return row._replace(label=label, italic=above.italic or row.italic, gap=above.gap)
+def _no_blank_between(above: _Row, row: _Row) -> bool:
+    """A label wraps onto the very next row: rows a blank line parts are two items."""
+    return not row.gap
 
 
 def parse(table: SideTableRows, found: Findings) -> Ieep:
@@ -61,7 +60,7 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
                 found.unplaced(cell, "I.E.E.P. table")
         amount = read_value(money.text)[1] if money else None  # type: ignore[index]
         rows.append(_Row(label, money, amount, label.column in row.italic, not rest, row.gap))
-    rows = wrapped_cells.join(rows, _follows, _merge, found, "the I.E.E.P. label", lambda r: r.label.line)
+    rows = wrapped_cells.join_records(rows, found, "the I.E.E.P. label", _no_blank_between)
     signs = [_sign(r.label.text) for r in rows]
     shape = recover([TreeItem(r.amount, sign, r.italic) for r, sign in zip(rows, signs, strict=True)])
     if len(rows) > MAX_ITEMS:

@@ -20,13 +20,24 @@ class _Project:
     area: str | None
     subarea: str | None
     id: Cell | None  # None for a row holding a lone title cell: a title wrapped, or a stray
-    title: Cell | None
+    cell: Cell | None  # the title
     line: int
+
+    @property
+    def alone(self) -> bool:
+        return self.id is None
+
+    @property
+    def complete(self) -> bool:
+        return self.id is not None
+
+    def with_cell(self, cell: Cell, first: _Project) -> _Project:
+        return attrs.evolve(self, cell=cell, line=first.line)
 
     def freeze(self, area: str | None, subarea: str | None) -> Project:
         assert self.id is not None
         return Project(area=area, area_code=area_code(area), subarea=subarea, id=self.id.text,
-                       title=self.title.text if self.title else None, line=self.line)
+                       title=self.cell.text if self.cell else None, line=self.line)
 
 
 def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | None, Cell | None, list[Cell]]:
@@ -43,25 +54,13 @@ def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | No
     return area, subarea, pid, title, before + list(after[1:])
 
 
-def _follows(above: _Project, row: _Project) -> bool:
-    """One title that a PDF wrapped over two rows, in the title column, carrying on its phrase:
-    the rest alone under it, or its start alone above the row with the rest and the ID (a tall
-    row's other cells printed on its last line)."""
-    if row.id is None and above.id is not None and row.title is not None and above.title is None:
-        return True  # a project printed without its title, the title on the row below
-    if above.title is None or row.title is None or row.title.column != above.title.column:
-        return False
-    return ((row.id is None and above.id is not None) or (above.id is None and row.id is not None)) and \
-        wrapped_cells.continues(above.title.text, row.title.text)
+def _title_below(above: _Project, row: _Project) -> bool:
+    """A project printed without its title, the title alone on the row below."""
+    return above.complete and above.cell is None and row.alone and row.cell is not None
 
 
-def _merge(above: _Project, row: _Project) -> _Project:
-    if above.title is None:
-        return attrs.evolve(above, title=row.title)
-    title = wrapped_cells.joined(above.title, row.title)  # type: ignore[arg-type]
-    if row.id is None:
-        return attrs.evolve(above, title=title)
-    return attrs.evolve(row, title=title, line=above.line)
+def _take_title(above: _Project, row: _Project) -> _Project:
+    return attrs.evolve(above, cell=row.cell)
 
 
 def parse(table: SideTableRows, found: Findings) -> Projects:
@@ -76,10 +75,11 @@ def parse(table: SideTableRows, found: Findings) -> Projects:
         if pid is not None:
             projects.append(_Project(area.text if area else None, subarea.text if subarea else None, pid,
                                      title, row.line))
-    projects = wrapped_cells.join(projects, _follows, _merge, found, "the project title", lambda p: p.line)
+    projects = wrapped_cells.join(projects, _title_below, _take_title, found, "the project title", lambda p: p.line)
+    projects = wrapped_cells.join_records(projects, found, "the project title")
     for lone in [p for p in projects if p.id is None]:
-        assert lone.title is not None
-        found.unplaced(lone.title, "projects table")
+        assert lone.cell is not None
+        found.unplaced(lone.cell, "projects table")
     projects = [p for p in projects if p.id is not None]
     areas = fill([p.area for p in projects])
     # a new area row starts its sub-areas afresh: fill the sub-area inside runs of the same area row

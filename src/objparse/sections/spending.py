@@ -22,12 +22,21 @@ _PHASE = re.compile(r"^(?:[IVX]+(?:\s*[-,]\s*[IVX]+)*\s+)?(?:forecast|trimestre|
 class _Rule:
     measure: str | None
     phase: str | None
-    rule: str
-    line: int
-    column: int  # of the rule's cell
+    cell: Cell  # the rule
+
+    @property
+    def alone(self) -> bool:
+        return self.measure is None and self.phase is None
+
+    @property
+    def complete(self) -> bool:
+        return not self.alone
+
+    def with_cell(self, cell: Cell, first: _Rule) -> _Rule:
+        return attrs.evolve(self, cell=cell)  # the joined cell is at the first row's line
 
     def freeze(self, measure: str | None) -> SpendingRule:
-        return SpendingRule(measure=measure, phase=self.phase, rule=self.rule, line=self.line)
+        return SpendingRule(measure=measure, phase=self.phase, rule=self.cell.text, line=self.cell.line)
 
 
 def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | None, list[Cell]]:
@@ -42,23 +51,6 @@ def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | No
     return measure, phase, rule, before
 
 
-def _follows(above: _Rule, rule: _Rule) -> bool:
-    """One rule that a PDF wrapped over two rows, in one column, carrying on its phrase: the rest
-    alone under it, or its start alone above the row with the rest and the measure or phase (a
-    tall row's other cells printed on its last line)."""
-    alone_below = rule.measure is None and rule.phase is None
-    alone_above = above.measure is None and above.phase is None
-    return ((alone_below or alone_above) and rule.column == above.column
-            and wrapped_cells.continues(above.rule, rule.rule))
-
-
-def _merge(above: _Rule, rule: _Rule) -> _Rule:
-    joined = f"{above.rule} {rule.rule}"
-    if rule.measure is None and rule.phase is None:
-        return attrs.evolve(above, rule=joined)
-    return attrs.evolve(rule, rule=joined, line=above.line)
-
-
 def parse(table: SideTableRows, found: Findings) -> Spending:
     header = table.header
     rules: list[_Rule] = []
@@ -69,9 +61,9 @@ def parse(table: SideTableRows, found: Findings) -> Spending:
             found.unplaced(cell, "spending table")
         if rule is None:
             continue
-        rules.append(_Rule(measure.text if measure else None, phase.text if phase else None, rule.text, row.line,
-                           rule.column))
-    rules = wrapped_cells.join(rules, _follows, _merge, found, "the spending rule", lambda r: r.line)
+        rules.append(_Rule(measure.text if measure else None, phase.text if phase else None,
+                           rule._replace(line=row.line)))  # the row's line: a header joined above starts there
+    rules = wrapped_cells.join_records(rules, found, "the spending rule")
     measures = fill([r.measure for r in rules])
     return Spending(
         heading=table.heading.filled[0].text if table.heading else None,
