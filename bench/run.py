@@ -77,12 +77,17 @@ def run(argv: list[str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sheets", type=int, default=2000)
+def options(doc: str, sheets: int) -> argparse.Namespace:
+    """The benchmarks' options: how many sheets, the generator's seed, the runs to take the best of."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--sheets", type=int, default=sheets)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> int:
+    args = options(__doc__, 2000)
 
     with tempfile.TemporaryDirectory(prefix="objparse-bench-") as tmp:
         work = Path(tmp)

@@ -11,7 +11,6 @@ calls: the grammar's includes feeding it the rows. Each figure is the best of --
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
@@ -59,11 +58,7 @@ def best(repeat: int, work: Callable[[], object]) -> float:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sheets", type=int, default=400)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
+    args = run.options(__doc__, 400)
     with tempfile.TemporaryDirectory(prefix="objparse-stages-") as tmp:
         data = [(str(p), p.read_bytes()) for p in run.generate(Path(tmp), args.sheets, args.seed)]
     texts = [source.decode(raw).text for _, raw in data]
