@@ -30,7 +30,7 @@ from .values.text import IEEP
 
 # the start of a line that opens a part of the sheet; one anchored regex for all of them
 _START = re.compile(
-    r"(?P<HEADER>ambito\s+di\s+performance)|(?P<PROJECTS_HEADER>ambito\s+valoriale)"
+    r"(?P<HEADER>ambit[oi]\s+di\s+performance)|(?P<PROJECTS_HEADER>ambit[oi]\s+valorial[ei])"
     r"|(?P<IEEP_HEADER>indicatore\s+di\s+efficacia\s+economico)"
     r"|(?P<SPENDING_HEADER>indicatore\s+(?:di\s+)?gestione\s+(?:della\s+)?spesa)"
     r"|(?P<TITLE>obiettivi\b)|(?P<HEADING>allegato\s+\d+\b)", re.IGNORECASE)
@@ -88,7 +88,7 @@ def shape(row: Row, reference_column: int) -> str:
     if not single and cells[1].kind is CellKind.TEXT and first.text.isupper():
         # a header whose first cell a PDF wrapped ('AMBITO DI' over 'PERFORMANCE'): its one-word cells say
         texts = {c.text for c in cells}
-        if "KPI" in texts and shifted_rows.REFERENCE_HEADER in texts:
+        if "KPI" in texts and any(shifted_rows.is_reference_header(text) for text in texts):
             return "HEADER"
         if "SOTTOAMBITO" in texts:
             return "PROJECTS_HEADER"

@@ -39,7 +39,7 @@ def _side_tables(sheet: SheetRows, found: Findings) -> dict[str, object]:
 
 
 MAX_LINES = 100_000  # a sheet has about a hundred lines: past this, a file is refused
-_SHEET_WORDS = re.compile(r"obiettivi|ambito\s+di\s+performance", re.IGNORECASE)
+_SHEET_WORDS = re.compile(r"obiettivi|ambit[oi]\s+di\s+performance", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -8,14 +8,18 @@ from ..draft import Cell, Placed, Row, RowKind
 from ..values.cells import VALUE_KINDS, CellKind
 
 REFERENCE_COLUMN = 4  # RIFERIMENTI in an undamaged row; names never sit at or right of it
-REFERENCE_HEADER = "RIFERIMENTI"
+
+
+def is_reference_header(text: str) -> bool:
+    """The RIFERIMENTI column's header, however spelt ('Riferimenti', 'RIFERIMENTO')."""
+    return text[:10].upper() == "RIFERIMENT"
 
 
 def reference_column(header: Row | None) -> int:
     """Where RIFERIMENTI stands: by the main-table header where there is one."""
     if header is None:
         return REFERENCE_COLUMN
-    return next((c.column for c in header.filled if c.text == REFERENCE_HEADER), REFERENCE_COLUMN)
+    return next((c.column for c in header.filled if is_reference_header(c.text)), REFERENCE_COLUMN)
 
 
 def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> Placed:
