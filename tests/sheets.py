@@ -360,8 +360,23 @@ def projects(d: Draws, document_areas: tuple[Area, ...]) -> tuple[Projects, tupl
                 Kpi(k.name, k.line, k.implicit, k.reference, k.citations, k.target,
                     ids if k.reference and REGISTER in k.reference else ()) for k in sub.kpis)))
         linked.append(Area(area.name, area.code, area.weight_pct, area.marker, area.line, tuple(subs)))
-    columns = ("AMBITO VALORIALE", "SOTTOAMBITO", "ID PROGETTO", "TITOLO PROGETTO")
-    return Projects("Allegato 3: Elenco Progetti", columns, 0, tuple(items)), tuple(linked)
+    return Projects("Allegato 3: Elenco Progetti", d.choice(PROJECT_COLUMNS), 0, tuple(items)), tuple(linked)
+
+
+# the tables' headers as offices spell them
+MAIN_COLUMNS = (
+    ("AMBITO DI PERFORMANCE", "CONTRIBUTO AL VALORE PUBBLICO", "SOTTO AMBITI", "KPI", "RIFERIMENTI",
+     "VALORE OBIETTIVO"),
+    ("AMBITI DI PERFORMANCE", "CONTRIBUTO AL VALORE PUBBLICO", "SOTTOAMBITI", "KPI", "RIFERIMENTO",
+     "VALORE OBIETTIVO"),
+    ("Ambito di performance", "Contributo al valore pubblico", "Sotto ambiti", "KPI", "Riferimenti",
+     "Valore obiettivo"),
+)
+PROJECT_COLUMNS = (
+    ("AMBITO VALORIALE", "SOTTOAMBITO", "ID PROGETTO", "TITOLO PROGETTO"),
+    ("AMBITI VALORIALI", "SOTTOAMBITI", "ID PROGETTO", "TITOLO PROGETTO"),
+    ("Ambito valoriale", "Sottoambito", "ID progetto", "Titolo progetto"),
+)
 
 
 def document(d: Draws, size: Size = SMALL) -> Document:
@@ -374,8 +389,7 @@ def document(d: Draws, size: Size = SMALL) -> Document:
         title=f"Obiettivi di performance organizzativa per l'anno {YEAR}",
         year=YEAR,
         office=Office(label, kind, office_name, role),
-        columns=("AMBITO DI PERFORMANCE", "CONTRIBUTO AL VALORE PUBBLICO", "SOTTO AMBITI", "KPI", "RIFERIMENTI",
-                 "VALORE OBIETTIVO"),
+        columns=d.choice(MAIN_COLUMNS),
         areas=main,
         ieep=ieep(d, size) if not chance(d, size.side_table_absent) else None,
         spending=spending(d) if not chance(d, size.side_table_absent) else None,
@@ -393,7 +407,9 @@ def documents(draw: Any) -> Document:
 # --- damage -----------------------------------------------------------------------------------
 
 PAGE_NUMBER = "Pagina 1 di 2"
-HEADER = "AMBITO DI PERFORMANCE"
+# what the headers start with, in capitals
+HEADERS = tuple(dict.fromkeys(c[0].upper() for c in MAIN_COLUMNS))
+PROJECT_HEADERS = tuple(dict.fromkeys(c[0].upper() for c in PROJECT_COLUMNS))
 
 
 def damage(text: str, d: Draws) -> str:
@@ -404,7 +420,7 @@ def damage(text: str, d: Draws) -> str:
     page numbers and repeated page headers, stray spaces and trailing empty cells, the whole sheet
     offset to the right, CRLF, a missing final newline."""
     rows = [line.split("\t") for line in text.split("\n")]
-    header = next(i for i, r in enumerate(rows) if r[0].startswith(HEADER))
+    header = next(i for i, r in enumerate(rows) if r[0].upper().startswith(HEADERS))
     end = next((i for i in range(header + 1, len(rows)) if rows[i] == [""]), len(rows))
     table = rows[header + 1:end]
     _merge(d, table)
@@ -527,7 +543,7 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
         if len(cells) > 1 and text.endswith("€"):
             last = cells[0]  # an I.E.E.P. item: its label wraps under it
             text = r[last]
-        elif len(cells) > 1 and (last < 2 or text.startswith(("ID PROGETTO", "TITOLO")) or text[:1].isdigit()):
+        elif len(cells) > 1 and (last < 2 or text.upper().startswith(("ID PROGETTO", "TITOLO")) or text[:1].isdigit()):
             continue  # only a rule or a title, in its own column
         if len(cells) == 1 and text[-4:].isdigit() and text[-5:-4] == " " and chance(d, 3):
             parts = (text[:-5], text[-4:])  # a note's date wraps before its year
@@ -557,7 +573,7 @@ def _wrap_headers(d: Draws, rows: list[list[str]]) -> list[list[str]]:
     the row below, in their columns, or the header's other cells printed on that row too (where
     a page break prints the header again, there too). The I.E.E.P. title keeps the words that
     name it ('Indicatore di Efficacia Economico-finanziaria') on the first row."""
-    headers = [r for r in rows if r[0].startswith((HEADER, "AMBITO VALORIALE", IEEP_TITLE))]
+    headers = [r for r in rows if r[0].upper().startswith((*HEADERS, *PROJECT_HEADERS)) or r[0].startswith(IEEP_TITLE)]
     wrapped: dict[int, tuple[list[str], list[str]]] = {}
     for r in headers:
         if id(r) not in wrapped:

@@ -52,6 +52,7 @@ _NOT_HEADER_STARTS = _REPEATABLE | {"HEADING"}
 # rows that name a sub-area, whose name a PDF may wrap above the row's other cells
 _NAMING_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW"})
 PAGE_MARK = "PAGE_MARK"
+_WORDS = frozenset({CellKind.TEXT, CellKind.CONTINUATION})
 
 
 def _holds_project_id(cells: tuple[Cell, ...]) -> bool:
@@ -85,12 +86,12 @@ def shape(row: Row, reference_column: int) -> str:
                 return "HEADING"
         elif not (single and kind == "SPENDING_HEADER"):
             return kind  # type: ignore[return-value]
-    if not single and cells[1].kind is CellKind.TEXT and first.text.isupper():
-        # a header whose first cell a PDF wrapped ('AMBITO DI' over 'PERFORMANCE'): its one-word cells say
-        texts = {c.text for c in cells}
+    if not single and cells[1].kind in _WORDS:
+        # a header whose first cell a PDF wrapped ('AMBITO' over 'DI PERFORMANCE'): its one-word cells say
+        texts = {c.text.upper() for c in cells}
         if "KPI" in texts and any(shifted_rows.is_reference_header(text) for text in texts):
             return "HEADER"
-        if "SOTTOAMBITO" in texts:
+        if texts & {"SOTTOAMBITO", "SOTTOAMBITI"}:
             return "PROJECTS_HEADER"
     if not single and _IEEP_NAME.search(first.text) and cells[1].kind is not CellKind.PERCENT:
         return "IEEP_HEADER"

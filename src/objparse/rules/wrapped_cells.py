@@ -109,10 +109,15 @@ def join_records(records: list[R], found: Findings, what: str,
 
 # --- table headers -------------------------------------------------------------------------------
 
-def _carries_on(head: str, rest: str) -> bool:
-    """Is `rest` the rest of the header cell `head`: in capitals like it, or, after a head in
-    lower case, carrying on its phrase?"""
-    return rest.isupper() if head.isupper() else continues(head, rest)
+def _carries_on(head: str, rest: str, capitals: bool) -> bool:
+    """Is `rest` the rest of the header cell `head`: in capitals like it, in a header written in
+    capitals, or else carrying on its phrase ('ID' over 'progetto' in 'Ambito valoriale | … | ID
+    progetto')?"""
+    return rest.isupper() if capitals and head.isupper() else continues(head, rest)
+
+
+def _in_capitals(header: Row) -> bool:
+    return header.filled[0].text.isupper()
 
 
 def _header_text(cells: tuple[Cell, ...]) -> bool:
@@ -126,7 +131,9 @@ def continues_header(header: Row, row: Row) -> bool:
     prints a tall row's other cells there)."""
     above = {c.column: c.text for c in header.filled}
     under = [c for c in row.filled if c.column in above]
-    return bool(under) and _header_text(row.filled) and all(_carries_on(above[c.column], c.text) for c in under)
+    capitals = _in_capitals(header)
+    return bool(under) and _header_text(row.filled) and all(_carries_on(above[c.column], c.text, capitals)
+                                                            for c in under)
 
 
 def join_header(header: Row, row: Row) -> tuple[Cell, ...]:
@@ -142,8 +149,9 @@ def starts_header(row: Row, header: Row, opens: Callable[[str], object]) -> bool
     cell under it (`opens` tells the text a header starts with: never the rest of a cell): the
     header's cells wrapped, its other cells printed on its last line."""
     below = {c.column: c.text for c in header.filled}
+    capitals = _in_capitals(header)
     return _header_text(row.filled) and all(
-        c.column in below and not opens(below[c.column]) and _carries_on(c.text, below[c.column])
+        c.column in below and not opens(below[c.column]) and _carries_on(c.text, below[c.column], capitals)
         for c in row.filled)
 
 
