@@ -111,7 +111,8 @@ OFFICES = [("DC Risorse Umane", "central", "Risorse Umane", None),
            ("REG. EMILIA-ROMAGNA - Direttore Regionale", "regional", "Emilia-Romagna", "Direttore Regionale"),
            ("Direzione Centrale Entrate", "central", "Entrate", None),
            ("DIREZIONE REGIONALE TOSCANA", "regional", "Toscana", None),
-           ("Direzione di coordinamento metropolitano di Milano", "metropolitan", "Milano", None)]
+           ("Direzione di coordinamento metropolitano di Milano", "metropolitan", "Milano", None),
+           ("REG. ABRUZZO-Direttore Regionale", "regional", "Abruzzo", "Direttore Regionale")]
 MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
           "ottobre", "novembre", "dicembre"]
 TEXT_TARGETS = [f"Scostamento 0 su budget del Cruscotto Qualità {YEAR}", "Rispetto della scadenza",
@@ -287,7 +288,15 @@ def notes(d: Draws, marker: str | None) -> tuple[Note, ...]:
     return tuple(out)
 
 
-IEEP_TITLE = "Indicatore di Efficacia Economico-finanziaria della Produzione (I.E.E.P)"
+# the side tables' titles and headings as offices spell them
+IEEP_TITLES = ("Indicatore di Efficacia Economico-finanziaria della Produzione (I.E.E.P)",
+               "INDICATORE DI EFFICACIA ECONOMICO-FINANZIARIA DELLA PRODUZIONE (I.E.E.P.)",
+               "Indicatore di Efficacia economico-finanziaria della Produzione (IEEP)")
+IEEP_HEADINGS = ("Allegato 2", "ALLEGATO 2", "Allegato n. 2")
+SPENDING_TITLES = ("Indicatore di Gestione della Spesa", "Indicatore Gestione della Spesa",
+                   "INDICATORE DI GESTIONE DELLA SPESA")
+PROJECT_HEADINGS = ("Allegato 3: Elenco Progetti", "ALLEGATO 3 - ELENCO PROGETTI",
+                    "Allegato n. 3 – Elenco dei progetti")
 IEEP_LABELS = ["Accertato", "Entrate Contributive", "Accertamenti da vigilanza", "Minori prestazioni",
                "Incassi e Pagamenti", "Incassi da Vigilanza Ispettiva", "Prestazioni", "Azioni Surrogatorie",
                "Incassi da Riscatti", "Accertamento ECA", "Versamenti Volontari", "Visite Mediche"]
@@ -330,8 +339,8 @@ def ieep(d: Draws, size: Size) -> Ieep:
         italic = not kids[i] and i > 0 and chance(d, 2)
         items.append(IeepItem(i, label, amounts[i], format_number(amounts[i]) + " €", signs[i], levels[i],
                               parents[i], italic, 0))
-    heading = "Allegato 2" if chance(d, 2) else None
-    return Ieep(heading, IEEP_TITLE, "Totale", 0, tuple(items))
+    heading = d.choice(IEEP_HEADINGS) if chance(d, 2) else None
+    return Ieep(heading, d.choice(IEEP_TITLES), d.choice(("Totale", "TOTALE")), 0, tuple(items))
 
 
 def spending(d: Draws) -> Spending:
@@ -341,7 +350,7 @@ def spending(d: Draws) -> Spending:
         for phase in d.choice([["I-II-III Forecast", "IV Forecast"], [None], ["IV Forecast"]]):
             rules.append(SpendingRule(measure, phase, f"Scostamento massimo del +{d.integer(1, 9)}% tra budget "
                                                       f"economico e utilizzato", 0))
-    return Spending(None, "Indicatore di Gestione della Spesa", 0, tuple(rules))
+    return Spending(None, d.choice(SPENDING_TITLES), 0, tuple(rules))
 
 
 def projects(d: Draws, document_areas: tuple[Area, ...]) -> tuple[Projects, tuple[Area, ...]]:
@@ -360,7 +369,7 @@ def projects(d: Draws, document_areas: tuple[Area, ...]) -> tuple[Projects, tupl
                 Kpi(k.name, k.line, k.implicit, k.reference, k.citations, k.target,
                     ids if k.reference and REGISTER in k.reference else ()) for k in sub.kpis)))
         linked.append(Area(area.name, area.code, area.weight_pct, area.marker, area.line, tuple(subs)))
-    return Projects("Allegato 3: Elenco Progetti", d.choice(PROJECT_COLUMNS), 0, tuple(items)), tuple(linked)
+    return Projects(d.choice(PROJECT_HEADINGS), d.choice(PROJECT_COLUMNS), 0, tuple(items)), tuple(linked)
 
 
 # the tables' headers as offices spell them
@@ -538,7 +547,7 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
             continue
         last = cells[-1]
         text = r[last]
-        if len(cells) == 1 and (text.startswith(("Allegato", "Indicatore", PAGE_NUMBER)) or last):
+        if len(cells) == 1 and (text.upper().startswith(("ALLEGATO", "INDICATORE", PAGE_NUMBER.upper())) or last):
             continue  # a heading, a header or a page number: not a note
         if len(cells) > 1 and text.endswith("€"):
             last = cells[0]  # an I.E.E.P. item: its label wraps under it
@@ -573,12 +582,12 @@ def _wrap_headers(d: Draws, rows: list[list[str]]) -> list[list[str]]:
     the row below, in their columns, or the header's other cells printed on that row too (where
     a page break prints the header again, there too). The I.E.E.P. title keeps the words that
     name it ('Indicatore di Efficacia Economico-finanziaria') on the first row."""
-    headers = [r for r in rows if r[0].upper().startswith((*HEADERS, *PROJECT_HEADERS)) or r[0].startswith(IEEP_TITLE)]
+    headers = [r for r in rows if r[0].upper().startswith((*HEADERS, *PROJECT_HEADERS)) or r[0] in IEEP_TITLES]
     wrapped: dict[int, tuple[list[str], list[str]]] = {}
     for r in headers:
         if id(r) not in wrapped:
             words = [c.split(" ") for c in r]
-            least = [4 if c.startswith(IEEP_TITLE) else 1 for c in r]
+            least = [4 if c in IEEP_TITLES else 1 for c in r]
             cut = [d.integer(low, len(w) - 1) if len(w) > low and chance(d, 2) else len(w)
                    for w, low in zip(words, least, strict=True)]
             tops = [" ".join(w[:k]) for w, k in zip(words, cut, strict=True)]

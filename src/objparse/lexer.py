@@ -33,7 +33,7 @@ _START = re.compile(
     r"(?P<HEADER>ambit[oi]\s+di\s+performance)|(?P<PROJECTS_HEADER>ambit[oi]\s+valorial[ei])"
     r"|(?P<IEEP_HEADER>indicatore\s+di\s+efficacia\s+economico)"
     r"|(?P<SPENDING_HEADER>indicatore\s+(?:di\s+)?gestione\s+(?:della\s+)?spesa)"
-    r"|(?P<TITLE>obiettivi\b)|(?P<HEADING>allegato\s+\d+\b)", re.IGNORECASE)
+    r"|(?P<TITLE>obiettivi\b)|(?P<HEADING>allegato\s+(?:n[.°]?\s*)?\d+\b)", re.IGNORECASE)
 _TITLE = re.compile(r"obiettivi\b.*\bperformance\b", re.IGNORECASE)
 _IEEP_NAME = re.compile(rf"\b{IEEP}(?![A-Za-z])")
 # 'Pagina 2 di 3', 'Pag. 2/3', '- 2 -': page numbers a PDF export leaves behind
