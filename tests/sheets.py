@@ -372,6 +372,9 @@ def projects(d: Draws, document_areas: tuple[Area, ...]) -> tuple[Projects, tupl
     return Projects(d.choice(PROJECT_HEADINGS), d.choice(PROJECT_COLUMNS), 0, tuple(items)), tuple(linked)
 
 
+TITLES = (f"Obiettivi di performance organizzativa per l'anno {YEAR}",
+          f"OBIETTIVI DI PERFORMANCE ORGANIZZATIVA PER L'ANNO {YEAR}",
+          f"Obiettivi di Performance Organizzativa {YEAR}")
 # the tables' headers as offices spell them
 MAIN_COLUMNS = (
     ("AMBITO DI PERFORMANCE", "CONTRIBUTO AL VALORE PUBBLICO", "SOTTO AMBITI", "KPI", "RIFERIMENTI",
@@ -395,7 +398,7 @@ def document(d: Draws, size: Size = SMALL) -> Document:
     annex, main = projects(d, main)
     doc = Document(
         source="<text>",
-        title=f"Obiettivi di performance organizzativa per l'anno {YEAR}",
+        title=d.choice(TITLES),
         year=YEAR,
         office=Office(label, kind, office_name, role),
         columns=d.choice(MAIN_COLUMNS),
@@ -570,10 +573,10 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
 
 
 def _wrap_title(d: Draws, rows: list[list[str]]) -> list[list[str]]:
-    """The title wrapped after its word 'performance', the rest on the line below."""
-    at = next(i for i, r in enumerate(rows) if r[0].startswith("Obiettivi di performance"))
+    """The title wrapped after its word 'performance', the rest (with the year) on the line below."""
+    at = next(i for i, r in enumerate(rows) if r[0].upper().startswith("OBIETTIVI DI PERFORMANCE"))
     words = rows[at][0].split(" ")
-    split = d.choice([i for i in range(words.index("performance") + 1, len(words)) if words[i][:1].islower()])
+    split = d.integer(3, len(words) - 1)  # after 'Obiettivi di performance'
     return [*rows[:at], [" ".join(words[:split])], [" ".join(words[split:])], *rows[at + 1:]]
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from ..draft import Preamble, Row
 from ..findings import Findings
 from ..rules import wrapped_cells
+from ..values.names import title_year
 
 _Line = tuple[str, Row, str]  # token type, row, its text
 
@@ -15,12 +16,20 @@ def _text(row: Row) -> str:
     return " ".join(row.texts())  # a title or office split over cells is still one line of text
 
 
+def _carries_on(kind: str, above: str, text: str) -> bool:
+    """Is `text` the rest of the title (or the office) `above`: carrying on its phrase, or, under
+    a title that has not named its year yet, holding the year or written in capitals like it?"""
+    return wrapped_cells.continues(above, text) or (
+        kind == "TITLE" and title_year(above) is None
+        and (title_year(text) is not None or (above.isupper() and text.isupper())))
+
+
 def _follows(kind: str) -> Callable[[_Line, _Line], bool]:
     def follows(above: _Line, line: _Line) -> bool:
-        """A line of text right under the title (or the office), in its column, carrying on its
-        phrase: wrapped."""
+        """A line of text right under the title (or the office), in its column, carrying on it:
+        wrapped."""
         return (above[0] == kind and line[0] == "TEXT" and not line[1].gap and line[1].first == above[1].first
-                and wrapped_cells.continues(above[2], line[2]))
+                and _carries_on(kind, above[2], line[2]))
     return follows
 
 
