@@ -256,6 +256,8 @@ def subarea(d: Draws, sub_name: str, weight: Decimal, size: Size) -> Subarea:
 
 def areas(d: Draws, size: Size) -> tuple[Area, ...]:
     chosen = [a for a in AREAS if not chance(d, size.area_absent)] or [d.choice(AREAS)]
+    if chance(d, 4):  # the areas' names in capitals
+        chosen = [(area_name.upper(), code) for area_name, code in chosen]
     out = []
     for (area_name, code), weight in zip(chosen, weights(d, len(chosen)), strict=True):
         sub_names = unique(d, lambda d: name(d, SUBAREA_FIRST), d.integer(1, 3))
@@ -479,7 +481,7 @@ def damage(text: str, d: Draws) -> str:
 
 
 # an area's name, wrapped after the words it begins with
-_AREA_WRAP = re.compile(r"(Valore(?: di)?) (.+)")
+_AREA_WRAP = re.compile(r"(Valore(?: di)?) (.+)", re.IGNORECASE)
 # a reference that names a passage, not wrapped: it reads as a citation wherever it stands
 _WHOLE_CITATION = re.compile(r" - .*(?:Pag|pag|Par|§|Anagrafica)")
 

@@ -129,6 +129,8 @@ def continues_header(header: Row, row: Row) -> bool:
     at least one header cell under it: the header's cells wrapped, as a PDF prints a long one.
     Cells under no cell of the header are the header's own, printed on its last line (a PDF
     prints a tall row's other cells there)."""
+    if AREA_START.fullmatch(row.filled[0].text):
+        return False  # 'VALORE' alone: an area's name, wrapped above its row
     above = {c.column: c.text for c in header.filled}
     under = [c for c in row.filled if c.column in above]
     capitals = _in_capitals(header)
