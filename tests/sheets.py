@@ -256,11 +256,14 @@ def subarea(d: Draws, sub_name: str, weight: Decimal, size: Size) -> Subarea:
 
 def areas(d: Draws, size: Size) -> tuple[Area, ...]:
     chosen = [a for a in AREAS if not chance(d, size.area_absent)] or [d.choice(AREAS)]
-    if chance(d, 4):  # the areas' names in capitals
+    capitals = chance(d, 4)  # the areas' and sub-areas' names in capitals
+    if capitals:
         chosen = [(area_name.upper(), code) for area_name, code in chosen]
     out = []
     for (area_name, code), weight in zip(chosen, weights(d, len(chosen)), strict=True):
         sub_names = unique(d, lambda d: name(d, SUBAREA_FIRST), d.integer(1, 3))
+        if capitals and chance(d, 2):
+            sub_names = [s.upper() for s in sub_names]
         subs = tuple(subarea(d, s, w, size) for s, w in zip(sub_names, weights(d, len(sub_names)), strict=True))
         marker = d.choice(["*", "*", "(*)", "(1)"]) if code == "organizzativo" and chance(d, 2) else None
         out.append(Area(area_name, code, weight, marker, 0, subs))
