@@ -578,10 +578,10 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
 
 
 def _wrap_title(d: Draws, rows: list[list[str]]) -> list[list[str]]:
-    """The title wrapped after its word 'performance', the rest (with the year) on the line below."""
+    """The title wrapped after any of its words, the rest (with the year) on the line below."""
     at = next(i for i, r in enumerate(rows) if r[0].upper().startswith("OBIETTIVI DI PERFORMANCE"))
     words = rows[at][0].split(" ")
-    split = d.integer(3, len(words) - 1)  # after 'Obiettivi di performance'
+    split = d.integer(1, len(words) - 1)
     return [*rows[:at], [" ".join(words[:split])], [" ".join(words[split:])], *rows[at + 1:]]
 
 

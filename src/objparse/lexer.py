@@ -52,6 +52,7 @@ _NOT_HEADER_STARTS = _REPEATABLE | {"HEADING"}
 # rows that name a sub-area, whose name a PDF may wrap above the row's other cells
 _NAMING_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW"})
 PAGE_MARK = "PAGE_MARK"
+_PREAMBLE = frozenset({"TITLE", "OFFICE", "TEXT"})  # what stands before the main table
 _WORDS = frozenset({CellKind.TEXT, CellKind.CONTINUATION})
 
 
@@ -152,6 +153,7 @@ class Classified:
         repeat = False  # ... one printed again after a page break
         wrapped: set[tuple[str, ...]] = set()  # the rows headers wrapped onto: printed again with them
         starts: set[tuple[str, ...]] = set()  # the rows above headers holding their cells' starts: the same
+        preamble = True  # no row of a table yet
         for row in rows:
             if (header is not None and not row.gap and not _START.match(row.filled[0].text)
                     and wrapped_cells.continues_header(header, row)):
@@ -188,10 +190,28 @@ class Classified:
                 if kind == "AREA_ROW":
                     self._join_area_above(shapes, row)
                 self._join_name_above(shapes, row)
-            elif kind == "TEXT" and self._continues_area_above(shapes, row):
+            elif kind == "TEXT" and (self._continues_area_above(shapes, row)
+                                     or (preamble and self._continues_title_above(shapes, row))):
                 continue
+            preamble = preamble and kind in _PREAMBLE
             shapes.append((kind, row))
         return shapes
+
+    def _continues_title_above(self, shapes: list[tuple[str, Row]], row: Row) -> bool:
+        """Is the line the rest of a title wrapped before its word 'performance' ('Obiettivi di'
+        over 'performance organizzativa …'), at the top of the sheet? Then the two are the title."""
+        if not shapes or shapes[-1][0] != "TEXT" or row.gap:
+            return False
+        above = shapes[-1][1]
+        text = " ".join((*above.texts(), *row.texts()))
+        if above.first != row.first or not _START.match(text) or not _TITLE.match(text) or _TITLE.match(
+                " ".join(above.texts())) or not _no_values(row):
+            return False
+        above.filled += row.filled
+        above.end = row.end
+        shapes[-1] = ("TITLE", above)
+        self.wraps.append(("the title", above.line, row.line))
+        return True
 
     def _join_area_above(self, shapes: list[tuple[str, Row]], row: Row) -> None:
         """The start of the area's name ('Valore') alone on the row above the area row (a PDF
