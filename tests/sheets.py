@@ -423,7 +423,7 @@ def documents(draw: Any) -> Document:
 
 # --- damage -----------------------------------------------------------------------------------
 
-PAGE_NUMBER = "Pagina 1 di 2"
+PAGE_NUMBERS = ("Pagina 1 di 2", "1", "- 1 -", "Pag. 1")  # the forms a page number takes
 # what the headers start with, in capitals
 HEADERS = tuple(dict.fromkeys(c[0].upper() for c in MAIN_COLUMNS))
 PROJECT_HEADERS = tuple(dict.fromkeys(c[0].upper() for c in PROJECT_COLUMNS))
@@ -441,6 +441,7 @@ def damage(text: str, d: Draws) -> str:
     end = next((i for i in range(header + 1, len(rows)) if rows[i] == [""]), len(rows))
     table = rows[header + 1:end]
     _merge(d, table)
+    page_number = d.choice(PAGE_NUMBERS)
     table = _wrap(d, table)
     for r in table:
         if len(r) > 5 and r[3] and not r[4] and r[5] and " - " not in r[5] and chance(d, 2):
@@ -463,10 +464,10 @@ def damage(text: str, d: Draws) -> str:
         if page_break == 0:
             out_rows.append([""])  # a blank row
         elif page_break == 1:  # a page number, then the page header repeated
-            out_rows += [[""], [PAGE_NUMBER], [""], rows[header - 2], rows[header]]
+            out_rows += [[""], [page_number], [""], rows[header - 2], rows[header]]
     rows[header + 1:end] = out_rows
     rows = _wrap_below_table(d, rows, header + 1 + len(out_rows))
-    if chance(d, 4) and not any(r[0] == PAGE_NUMBER for r in rows):  # (a repeated page header would wrap too)
+    if chance(d, 4) and not any(r[0] == page_number for r in rows):  # (a repeated page header would wrap too)
         rows = _wrap_title(d, rows)
     if chance(d, 4):
         rows = _wrap_headers(d, rows)
@@ -555,7 +556,7 @@ def _wrap_below_table(d: Draws, rows: list[list[str]], start: int) -> list[list[
             continue
         last = cells[-1]
         text = r[last]
-        if len(cells) == 1 and (text.upper().startswith(("ALLEGATO", "INDICATORE", PAGE_NUMBER.upper())) or last):
+        if len(cells) == 1 and (text.upper().startswith(("ALLEGATO", "INDICATORE")) or text in PAGE_NUMBERS or last):
             continue  # a heading, a header or a page number: not a note
         if len(cells) > 1 and text.endswith("€"):
             last = cells[0]  # an I.E.E.P. item: its label wraps under it

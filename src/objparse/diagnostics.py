@@ -10,7 +10,8 @@ CODES: dict[str, tuple[str, str]] = {
     "unexpected-line": ("warning", "A row stands where the sheet's layout has no place for it (a KPI row before any "
                                    "area row, a table row after the projects annex, a second table of a kind, a line "
                                    "before the title); its cells are kept in `unparsed`."),
-    "page-number": ("info", "A page number that a PDF export left between rows; kept in `unparsed`."),
+    "page-number": ("info", "A page number that a PDF export left between rows ('Pagina 2 di 3', '- 2 -', or "
+                            "'2' alone between blank lines); kept in `unparsed`."),
     "unplaced-cell": ("warning", "A non-empty cell fits no field of its row; it is kept in `unparsed` with its line "
                                  "and column."),
     "no-title": ("warning", "The sheet has no title line, so no year either."),

@@ -38,6 +38,9 @@ _TITLE = re.compile(r"obiettivi\b.*\bperformance\b", re.IGNORECASE)
 _IEEP_NAME = re.compile(rf"\b{IEEP}(?![A-Za-z])")
 # 'Pagina 2 di 3', 'Pag. 2/3', '- 2 -': page numbers a PDF export leaves behind
 _PAGE_MARK = re.compile(r"(?:pagina|pag\.?)\s*\d+\s*(?:di|/)\s*\d+|-\s*\d+\s*-", re.IGNORECASE)
+# '2', 'Pag. 2', 'Pagina 2': a page number only alone in the first column between blank lines (in
+# RIFERIMENTI, 'Pag. 2' is the rest of a wrapped reference)
+_BARE_PAGE_MARK = re.compile(r"(?:(?:pagina|pag\.?)\s*)?\d{1,4}", re.IGNORECASE)
 
 SIDE_HEADERS = frozenset(t.token for t in SIDE_TABLES)
 # headers a page break may print again; the repeat is dropped
@@ -154,7 +157,12 @@ class Classified:
         wrapped: set[tuple[str, ...]] = set()  # the rows headers wrapped onto: printed again with them
         starts: set[tuple[str, ...]] = set()  # the rows above headers holding their cells' starts: the same
         preamble = True  # no row of a table yet
-        for row in rows:
+        last = len(rows) - 1
+        for i, row in enumerate(rows):
+            if (row.gap and len(row.filled) == 1 and row.first == 0 and (i == last or rows[i + 1].gap)
+                    and _BARE_PAGE_MARK.fullmatch(row.filled[0].text)):
+                self.aside.append(row)
+                continue
             if (header is not None and not row.gap and not _START.match(row.filled[0].text)
                     and wrapped_cells.continues_header(header, row)):
                 if not repeat:  # the header is read whole: its cells joined before any reading of it
