@@ -24,7 +24,7 @@ from .draft import Cell, Row
 from .rules import shifted_rows, wrapped_cells
 from .rules.shifted_rows import REFERENCE_COLUMN, place
 from .side_tables import SIDE_TABLES
-from .values.cells import VALUE_KINDS, CellKind
+from .values.cells import VALUE_KINDS, WORD_KINDS, CellKind
 from .values.names import is_office, is_project_id
 from .values.text import IEEP
 
@@ -56,7 +56,6 @@ _NOT_HEADER_STARTS = _REPEATABLE | {"HEADING"}
 _NAMING_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW"})
 PAGE_MARK = "PAGE_MARK"
 _PREAMBLE = frozenset({"TITLE", "OFFICE", "TEXT"})  # what stands before the main table
-_WORDS = frozenset({CellKind.TEXT, CellKind.CONTINUATION})
 
 
 def _holds_project_id(cells: tuple[Cell, ...]) -> bool:
@@ -90,7 +89,7 @@ def shape(row: Row, reference_column: int) -> str:
                 return "HEADING"
         elif not (single and kind == "SPENDING_HEADER"):
             return kind  # type: ignore[return-value]
-    if not single and cells[1].kind in _WORDS:
+    if not single and cells[1].kind in WORD_KINDS:
         # a header whose first cell a PDF wrapped ('AMBITO' over 'DI PERFORMANCE'): its one-word cells say
         texts = {c.text.upper() for c in cells}
         if "KPI" in texts and any(shifted_rows.is_reference_header(text) for text in texts):
@@ -212,8 +211,8 @@ class Classified:
             return False
         above = shapes[-1][1]
         text = " ".join((*above.texts(), *row.texts()))
-        if above.first != row.first or not _START.match(text) or not _TITLE.match(text) or _TITLE.match(
-                " ".join(above.texts())) or not _no_values(row):
+        # (a line of text alone that read as the title would be the title already)
+        if above.first != row.first or not _TITLE.match(text) or not _no_values(row):
             return False
         above.filled += row.filled
         above.end = row.end
@@ -249,21 +248,23 @@ class Classified:
         row above in the rule's column (a PDF printed the other cells on the last line), joined to
         it."""
         if shapes and not header.gap and wrapped_cells.starts_last_cell(shapes[-1][1], header):
-            above = shapes.pop()[1]
-            header.filled = wrapped_cells.join_header_above(above, header)
-            self.wraps.append(("the spending rule", above.line, header.line))
-            header.line = above.line
+            self._take_above(shapes, header, "the spending rule")
 
     def _join_header_above(self, shapes: list[tuple[str, Row]], header: Row, starts: set[tuple[str, ...]]) -> None:
         """The starts of the header's wrapped cells, on the row above it (a PDF printed the other
         cells on the last line), joined to it; that row is taken off the stream."""
         if (shapes and not header.gap and shapes[-1][0] not in _NOT_HEADER_STARTS
                 and wrapped_cells.starts_header(shapes[-1][1], header, _START.match)):
-            above = shapes.pop()[1]
-            header.filled = wrapped_cells.join_header_above(above, header)
-            starts.add(above.texts())
-            self.wraps.append(("the header", above.line, header.line))
-            header.line = above.line
+            starts.add(self._take_above(shapes, header, "the header").texts())
+
+    def _take_above(self, shapes: list[tuple[str, Row]], header: Row, what: str) -> Row:
+        """The row above, holding the starts of the header row's cells, taken off the stream and
+        joined to it; the header row starts on its line."""
+        above = shapes.pop()[1]
+        header.filled = wrapped_cells.join_header_above(above, header)
+        self.wraps.append((what, above.line, header.line))
+        header.line = above.line
+        return above
 
     def _join_name_above(self, shapes: list[tuple[str, Row]], row: Row) -> None:
         """The start of an area or sub-area row's name, on rows of its own above it (a PDF printed

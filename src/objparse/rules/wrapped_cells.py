@@ -16,7 +16,7 @@ from typing import Protocol, Self, TypeVar
 
 from ..draft import Cell, Placed, Row, RowKind
 from ..findings import Findings
-from ..values.cells import CellKind, classify
+from ..values.cells import WORD_KINDS, CellKind, classify
 from ..values.citations import names_document, parse_citation
 from ..values.names import AREA_START, area_code
 
@@ -121,7 +121,7 @@ def _in_capitals(header: Row) -> bool:
 
 
 def _header_text(cells: tuple[Cell, ...]) -> bool:
-    return all(c.kind in (CellKind.TEXT, CellKind.CONTINUATION) and area_code(c.text) is None for c in cells)
+    return all(c.kind in WORD_KINDS and area_code(c.text) is None for c in cells)
 
 
 def continues_header(header: Row, row: Row) -> bool:
@@ -162,7 +162,7 @@ def starts_last_cell(row: Row, header: Row) -> bool:
     spending header's row holds the first rule there)."""
     (cell, *more), last = row.filled, header.filled[-1]
     return (not more and len(header.filled) > 1 and cell.column == last.column
-            and cell.kind in (CellKind.TEXT, CellKind.CONTINUATION) and continues(cell.text, last.text))
+            and cell.kind in WORD_KINDS and continues(cell.text, last.text))
 
 
 def join_header_above(row: Row, header: Row) -> tuple[Cell, ...]:

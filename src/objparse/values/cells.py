@@ -46,3 +46,5 @@ def classify(text: str) -> CellKind:
 
 # numbers, money and percentages: cells that can only be a weight or a target
 VALUE_KINDS = frozenset({CellKind.PERCENT, CellKind.MONEY, CellKind.NUMBER})
+# words: what a header's or a name's cells hold
+WORD_KINDS = frozenset({CellKind.TEXT, CellKind.CONTINUATION})
