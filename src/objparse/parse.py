@@ -127,5 +127,5 @@ def read_frames(paths: str | Iterable[str]) -> dict[str, Any]:
     from .inputs import expand
 
     names = [paths] if isinstance(paths, str) else list(paths)
-    return to_frames(parse_file(name) for name in expand(names))
+    return to_frames(parse_file(name) for name in expand(names).files)
 

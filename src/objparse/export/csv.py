@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..model import Document
-from .tables import BOOLEAN, NUMBER, STRING, TABLES, exact_text, table_rows
+from .tables import BOOLEAN, BY_NAME, NUMBER, STRING, TABLES, exact_text, table_rows
 
 DIALECTS = ("rfc4180", "excel-it")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -66,35 +66,45 @@ def package(dialect: str = "rfc4180") -> dict[str, Any]:
     return {"profile": "tabular-data-package", "name": "objparse-sheets", "resources": resources}
 
 
+class TableCsv:
+    """One table written as CSV to an open text file, one document at a time."""
+
+    def __init__(self, out: IO[str], table: str, dialect: str = "rfc4180", safe: bool = False):
+        italian = dialect == "excel-it"
+        self.table = BY_NAME[table]
+        self.decimal_mark = "," if italian else "."
+        self.safe = safe
+        self.strings = [c.type == STRING for c in self.table.columns]
+        if italian:
+            out.write("\ufeff")
+        self.writer = csv.writer(out, delimiter=";" if italian else ",", lineterminator="\r\n")
+        self.writer.writerow(self.table.names)
+
+    def write(self, doc: Document) -> None:
+        self.writer.writerows(self._row(row) for row in table_rows(doc, self.table))
+
+    def _row(self, row: tuple[Any, ...]) -> list[str]:
+        cells = [_cell(v, self.decimal_mark) for v in row]
+        if self.safe:
+            cells = [neutralised(c) if s else c for c, s in zip(cells, self.strings, strict=True)]
+        return cells
+
+
 class CsvTables:
-    """Writes the tables into a directory, one document at a time (memory flat in the number of
-    documents)."""
+    """Writes every table into a directory, one document at a time (memory flat in the number of
+    documents), with the Data Package that describes them."""
 
     def __init__(self, directory: Path, dialect: str = "rfc4180", safe: bool = False):
         self.directory = directory
         self.dialect = dialect
-        self.safe = safe
-        italian = dialect == "excel-it"
-        self.decimal_mark = "," if italian else "."
-        self.files: list[IO[str]] = []
-        self.writers = []
-        for table in TABLES:
-            fh = (directory / f"{table.name}.csv").open("w", encoding="utf-8-sig" if italian else "utf-8",
-                                                       newline="")
-            writer = csv.writer(fh, delimiter=";" if italian else ",", lineterminator="\r\n")
-            writer.writerow(table.names)
-            self.files.append(fh)
-            self.writers.append((table, writer, [c.type == STRING for c in table.columns]))
+        # UTF-8; TableCsv writes the byte-order mark Italian Excel wants
+        self.files: list[IO[str]] = [(directory / f"{t.name}.csv").open("w", encoding="utf-8", newline="")
+                                     for t in TABLES]
+        self.tables = [TableCsv(fh, t.name, dialect, safe) for fh, t in zip(self.files, TABLES, strict=True)]
 
     def write(self, doc: Document) -> None:
-        for table, writer, strings in self.writers:
-            writer.writerows(self._row(row, strings) for row in table_rows(doc, table))
-
-    def _row(self, row: tuple[Any, ...], strings: list[bool]) -> list[str]:
-        cells = [_cell(v, self.decimal_mark) for v in row]
-        if self.safe:
-            cells = [neutralised(c) if s else c for c, s in zip(cells, strings, strict=True)]
-        return cells
+        for table in self.tables:
+            table.write(doc)
 
     def close(self) -> None:
         for fh in self.files:
@@ -109,7 +119,7 @@ def write_csv(documents: Iterable[Document], directory: str | Path, dialect: str
     run changes none of the files there."""
     from ..output import atomic_directory
 
-    with atomic_directory(directory) as temp:
+    with atomic_directory(directory) as (temp, _):
         tables = CsvTables(temp, dialect, safe)
         for doc in documents:
             tables.write(doc)

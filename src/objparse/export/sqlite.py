@@ -35,11 +35,18 @@ def _ddl(table: Table) -> str:
     return f'CREATE TABLE "{table.name}" (\n  ' + ",\n  ".join(columns) + "\n)"
 
 
+INT64 = range(-(2**63), 2**63)  # the integers SQLite stores as integers
+
+
 def _value(value: Any) -> Any:
     if isinstance(value, Decimal):  # whole numbers stay exact integers; others are floats (the exact text beside)
-        return int(value) if value == value.to_integral_value() and "." not in exact_text(value) else float(value)
+        if value == value.to_integral_value() and "." not in exact_text(value) and int(value) in INT64:
+            return int(value)
+        return float(value)
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, int) and value not in INT64:
+        return str(value)  # past SQLite's integers: kept whole, as text
     return value
 
 

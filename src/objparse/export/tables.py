@@ -26,6 +26,7 @@ class Column:
     name: str
     type: str
     description: str = ""
+    unit: str | None = None  # what a number counts: '%', 'EUR', or 'column:NAME' (the row's NAME says)
 
 
 @attrs.frozen
@@ -140,8 +141,13 @@ def _unparsed(doc: Document) -> Iterator[tuple[Any, ...]]:
 
 
 def _cols(*spec: str) -> tuple[Column, ...]:
-    """'name:type' (type a Table Schema type; string when left out)."""
-    return tuple(Column(*s.split(":")) if ":" in s else Column(s, STRING) for s in spec)
+    """'name:type' or 'name:type:unit' (type a Table Schema type, string when left out; unit as
+    Column.unit has it)."""
+    out = []
+    for s in spec:
+        name, kind, unit = (*s.split(":", 2), None)[:3] if ":" in s else (s, STRING, None)
+        out.append(Column(str(name), str(kind), "", unit))
+    return tuple(out)
 
 
 _AREA = ("area_id", "subarea_id", "kpi_id")
@@ -153,17 +159,17 @@ _TABLES = (
                 "unparsed:integer"),
           ("source",), None, _documents),
     Table("areas", "the areas (ambiti) of the main table",
-          _cols("area_id:integer", "area", "area_code", "weight_pct:number", "marker", "line:integer"),
+          _cols("area_id:integer", "area", "area_code", "weight_pct:number:%", "marker", "line:integer"),
           ("source", "area_id"), ("documents", ("source",)), _areas),
     Table("subareas", "the sub-areas (sotto ambiti), with their area",
-          _cols("area_id:integer", "subarea_id:integer", "area", "area_code", "subarea", "weight_pct:number",
+          _cols("area_id:integer", "subarea_id:integer", "area", "area_code", "subarea", "weight_pct:number:%",
                 "line:integer"),
           ("source", "area_id", "subarea_id"), ("areas", ("source", "area_id")), _subareas),
     Table("kpis", "the KPIs, with their area and sub-area",
           _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "area", "area_code",
-                "area_weight_pct:number", "subarea", "subarea_weight_pct:number", "kpi", "implicit:boolean",
-                "reference", "target_raw", "target_kind", "target_value:number", "target_unit", "project_ids",
-                "line:integer"),
+                "area_weight_pct:number:%", "subarea", "subarea_weight_pct:number:%", "kpi", "implicit:boolean",
+                "reference", "target_raw", "target_kind", "target_value:number:column:target_unit", "target_unit",
+                "project_ids", "line:integer"),
           ("source", *_AREA), ("subareas", ("source", "area_id", "subarea_id")), _kpis),
     Table("citations", "each citation of a KPI's reference (or of a target that refers to a rule)",
           _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "citation_id:integer", "cited_by",
@@ -173,7 +179,7 @@ _TABLES = (
           _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "project_id"),
           ("source", *_AREA, "project_id"), ("kpis", ("source", *_AREA)), _kpi_projects),
     Table("ieep_items", "the I.E.E.P. money tree, one item a row",
-          _cols("id:integer", "label", "amount:number", "raw", "sign:integer", "level:integer", "parent:integer",
+          _cols("id:integer", "label", "amount:number:EUR", "raw", "sign:integer", "level:integer", "parent:integer",
                 "parent_label", "emphasis:boolean", "typo", "line:integer"),
           ("source", "id"), ("documents", ("source",)), _ieep_items),
     Table("spending_rules", "the spending table's rules",

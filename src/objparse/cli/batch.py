@@ -1,0 +1,91 @@
+"""A batch of files read, in the order given: in this process, or on a pool of worker processes
+(`--jobs`) that an interrupt ends at once. Nothing here prints: each file's outcome carries its
+messages."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+
+class Outcome(NamedTuple):
+    """One file's result, as a worker hands it back: the documents encoded where the format is
+    JSON, so that no Document has to cross between processes."""
+
+    path: str
+    texts: list[str] | None  # each document encoded; None when the file could not be read
+    messages: list[str]  # warnings (or the error) for stderr
+    failed_checks: list[str]
+    unplaced: int = 0  # cells in unparsed
+    documents: list[Any] | None = None  # the Documents themselves, for the other formats
+
+
+def read_documents(path: str) -> list[Any]:
+    """The documents of a file named on the command line; SheetError when it has none."""
+    from ..errors import SheetError
+    from ..parse import parse_bytes
+    from ..source import read
+
+    if os.path.isdir(path):  # given by name, with no sheet in it (one with sheets stands for them)
+        raise SheetError("a directory with no .txt sheet in it", path)
+    return [parse_bytes(read(path), path)]
+
+
+def diagnostics_of(path: str, doc: Any) -> list[str]:
+    """A document's warnings and errors, a line each, with their place."""
+    return [f"objparse: {d.severity}: {path}:{d.line}{f':{d.column}' if d.column else ''}: {d.code}: {d.message}"
+            if d.line else f"objparse: {d.severity}: {path}: {d.code}: {d.message}"
+            for d in doc.diagnostics if d.severity != "info"]
+
+
+def process(path: str, encode: str | None, quiet: bool) -> Outcome:
+    """One file read: `encode` is 'json' or 'jsonl' to hand back encoded text, None for the
+    documents themselves."""
+    from ..errors import SheetError
+    from ..export.json import document_text
+
+    try:
+        docs = read_documents(path)
+    except SheetError as exc:
+        return Outcome(path, None, [f"objparse: error: {exc}"], [])
+    except Exception as exc:  # a bug must not cost the rest of the batch
+        return Outcome(path, None, [f"objparse: error: {path}: internal error ({type(exc).__name__}: {exc})"], [])
+    messages = [] if quiet else [line for doc in docs for line in diagnostics_of(path, doc)]
+    failed = [f"{c.name}{f' ({c.subject})' if c.subject else ''}: {c.message}" for doc in docs for c in doc.checks
+              if c.status == "fail"]
+    unplaced = sum(len(doc.unparsed) for doc in docs)
+    if encode is None:
+        return Outcome(path, [], messages, failed, unplaced, docs)
+    return Outcome(path, [document_text(doc, encode == "jsonl") for doc in docs], messages, failed, unplaced)
+
+
+def _work(task: tuple[str, str | None, bool]) -> Outcome:
+    return process(*task)
+
+
+def _quiet_worker() -> None:
+    """A worker leaves interrupts to the parent, which ends the pool: Ctrl-C reaches every
+    process of the terminal's group, and a worker must not unwind on its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def outcomes(files: list[str], jobs: int, encode: str | None, quiet: bool) -> Iterator[Outcome]:
+    """Each file's outcome, in the order given; on a pool of processes with --jobs."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(files) > 1 and "-" not in files:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("fork").Pool(min(jobs, len(files)), initializer=_quiet_worker)
+        try:
+            tasks = [(path, encode, quiet) for path in files]
+            yield from pool.imap(_work, tasks, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+            pool.close()
+        finally:
+            pool.terminate()  # at once, on every exit: an interrupt must not wait for the workers
+            pool.join()
+        return
+    for path in files:
+        yield process(path, encode, quiet)
