@@ -68,8 +68,8 @@ def _signals_held() -> Iterator[None]:
     finally:
         for signum, handler in old.items():
             signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
-        for signum in dict.fromkeys(pending):
-            signal.raise_signal(signum)
+        for held in dict.fromkeys(pending):
+            signal.raise_signal(held)
 
 
 def _mode(path: Path, directory: bool = False) -> int:
