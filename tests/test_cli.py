@@ -236,3 +236,88 @@ def test_roundtrip_holds_for_every_sheet_and_fixture(capsys):
     sheets = [*SEEDS, *sorted(str(p) for p in FIXTURES.glob("*.txt"))]
     assert main(["roundtrip", *sheets]) == 0
     assert capsys.readouterr().out.splitlines() == [f"{s}: the same after a round trip" for s in sheets]
+
+
+# --- every command, any input: one line naming the file, never a traceback -------------------------
+
+NOT_OURS = ["[]", "{}", '"text"', "42", "null", '{"documents": {"a": 1}}', '{"documents": [{"source": 1}]}',
+            '{"documents": [[1, 2]]}', "{not json", "[" * 100_000, '{"line": ' + "9" * 5000 + "}",
+            '{"documents": [{"source": "a", "weight_pct": 1e999999999}]}']
+
+
+@pytest.mark.parametrize("text", NOT_OURS, ids=range(len(NOT_OURS)))
+def test_render_of_json_that_is_not_objparses(tmp_path, text):
+    docs = tmp_path / "docs.json"
+    docs.write_text(text, encoding="utf-8")
+    proc = run("render", str(docs), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"objparse: error: {docs}: ")
+
+
+def test_json_lines_with_unicode_line_separators_read_back(tmp_path):
+    sheet = tmp_path / "s.txt"
+    sheet.write_text(Path(SEEDS[0]).read_text(encoding="utf-8").replace(
+        "Indice di Deflusso", "Indice\u2028di\u2029Deflusso\x85"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main([str(sheet), SEEDS[1], "-o", str(out), "-q"]) == 0
+    from objparse import loads
+
+    docs = loads(out.read_text(encoding="utf-8"))
+    assert [d.source for d in docs] == [str(sheet), SEEDS[1]]
+    assert main(["render", str(out), "-o", str(tmp_path / "sheets")]) == 0
+
+
+def test_render_replaces_a_link_in_its_directory_and_never_its_sources(tmp_path):
+    out = tmp_path / "docs.json"
+    assert main([*SEEDS, "-o", str(out)]) == 0
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (sheets / Path(SEEDS[0]).name).symlink_to(victim)
+    assert main(["render", str(out), "-o", str(sheets)]) == 0
+    assert victim.read_text() == "keep me" and not (sheets / Path(SEEDS[0]).name).is_symlink()
+    # pointed at the directory its sheets came from: refused, nothing written
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    for seed in SEEDS:
+        (copies / Path(seed).name).write_bytes(Path(seed).read_bytes())
+    assert main([str(copies), "-o", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in copies.iterdir()}
+    proc = run("render", str(out), "-o", str(copies))
+    assert proc.returncode == 2 and "it would be overwritten" in proc.stderr
+    assert {p.name: p.read_bytes() for p in copies.iterdir()} == before
+
+
+def test_render_takes_any_name_the_file_system_takes(tmp_path):
+    doc = parse_file(SEEDS[0])
+    names = ["a" * 250 + ".txt", "è" * 125 + ".txt", "b" * 300]
+    docs = tmp_path / "docs.json"
+    docs.write_text(dumps_documents([attrs.evolve(doc, source=name) for name in names]), encoding="utf-8")
+    assert main(["render", str(docs), "-o", str(tmp_path / "out")]) == 0
+    written = sorted((tmp_path / "out").iterdir())
+    assert len(written) == 3 and all(len(p.name.encode()) <= 255 for p in written)
+
+
+def test_roundtrip_of_a_sheet_whose_rendering_does_not_read(tmp_path, monkeypatch, capsys):
+    from objparse import rendering
+
+    monkeypatch.setattr(rendering, "render", lambda doc: "")
+    assert main(["roundtrip", SEEDS[0]]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{SEEDS[0]}: differs at the rendered sheet does not read (empty file)")
+
+
+@pytest.mark.parametrize("argv", [["chek", "corpus/"], ["scheme"], ["rendr", "x.json"]])
+def test_a_mistyped_command_is_an_invalid_choice(argv):
+    proc = run(*argv)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "invalid choice" in proc.stderr and "did you mean" in proc.stderr
+
+
+def test_the_python_api_takes_text_files_and_says_file_not_found(tmp_path):
+    with open(SEEDS[0], encoding="utf-8") as text, open(SEEDS[0], "rb") as binary:
+        assert parse_file(text).areas == parse_file(binary).areas
+    with pytest.raises(FileNotFoundError):
+        parse_file(tmp_path / "missing.txt")

@@ -51,8 +51,27 @@ def test_a_sheet_ending_in_a_ten_megabyte_cell():
 def test_a_million_short_lines(tmp_path):
     path = tmp_path / "lines.txt"
     path.write_bytes(HEAD.encode() + b"a\n" * 1_000_000)
-    assert error_of(path) == (f"objparse: error: {path}: {HEAD.count(chr(10)) + 1_000_001} lines, more than the "
+    assert error_of(path) == (f"objparse: error: {path}: {HEAD.count(chr(10)) + 1_000_000} lines, more than the "
                               f"{MAX_LINES} any sheet has")
+
+
+def test_lines_are_counted_as_an_editor_counts_them():
+    """A final line end ends the last line; it starts no other."""
+    sheet = SEED + "\n"
+    lines = sheet.count("\n")
+    parse_text(sheet + "\n" * (MAX_LINES - lines))  # exactly MAX_LINES lines: read
+    with pytest.raises(SheetError, match=f"{MAX_LINES + 1} lines"):
+        parse_text(sheet + "\n" * (MAX_LINES - lines + 1))
+
+
+def test_a_stray_control_character_is_a_space():
+    text = SEED.replace("Indice di Deflusso", "Indice di\x0bDeflusso").replace("Progetti\t", "Pro\x01getti\t", 1)
+    doc = parse_text(text)
+    assert "Indice di Deflusso" in {k.name for _, _, k in doc.kpis()}
+    [note] = [d for d in doc.diagnostics if d.code == "control-characters"]
+    assert note.severity == "warning" and note.message.startswith("1 control character")
+    with pytest.raises(SheetError, match="binary"):
+        parse_text(SEED + "\x01" * len(SEED))
 
 
 def test_a_hundred_thousand_columns():

@@ -46,7 +46,7 @@ def test_shuffled_sheet_parts_never_crash_and_lose_no_cell(lines, newline):
     try:
         doc = parse_text(text)
     except SheetError as exc:
-        assert "not an objective sheet" in str(exc)
+        assert "not an objective sheet" in str(exc) or (str(exc).endswith("empty file") and not text.strip())
         return
     assert doc.checks  # every document carries its checks
     assert lost_cells(text, doc) == []

@@ -50,6 +50,9 @@ CODES: dict[str, tuple[str, str]] = {
                                   "Windows-1252. The message names their lines."),
     "bad-characters": ("warning", "The text holds characters no file can (lone surrogates); they were replaced by "
                                   "U+FFFD."),
+    "control-characters": ("warning", "The text holds a few control characters no sheet holds (a stray byte of "
+                                      "another program); they were read as spaces. The message says how many, "
+                                      "the line the first is on."),
     "long-number": ("warning", "A cell holds a number longer than any sheet prints; it was read as text."),
     "utf-16": ("info", "The file has no byte-order mark; the pattern of its zero bytes says it is UTF-16."),
     "excel-quoting": ("info", "The file is quoted the way Excel saves text: quotes around cells were removed and "

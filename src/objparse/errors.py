@@ -24,3 +24,22 @@ class SheetError(ObjparseError):
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+
+class SheetReadError(SheetError, OSError):
+    """A file that could not be read at all (an OSError too, with its errno and file name)."""
+
+    def __init__(self, message: str, source: str, errno: int | None = None):
+        super().__init__(message, source)
+        self.errno = errno
+        self.filename = source
+
+
+class SheetNotFound(SheetReadError, FileNotFoundError):
+    """No file at the path given (a FileNotFoundError too)."""
+
+
+def unreadable(exc: OSError, source: str) -> SheetReadError:
+    """The SheetError for a file the system would not read: a FileNotFoundError when missing."""
+    kind = SheetNotFound if isinstance(exc, FileNotFoundError) else SheetReadError
+    return kind(f"cannot read: {exc.strerror or exc}", source, exc.errno)

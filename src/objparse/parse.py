@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TextIO
 
 from . import checks, lexer, records, source, syntax
 from .draft import SheetRows
@@ -47,7 +47,7 @@ def build(text: str, source_name: str = "<text>",
           decoding: tuple[tuple[str, str, int | None], ...] = ()) -> Document:
     if not _SHEET_WORDS.search(text):  # cheap, before any work: most files that are no sheet end here
         raise SheetError("not an objective sheet: no title and no main-table header", source_name)
-    lines = text.count("\n") + 1
+    lines = text.count("\n") + (not text.endswith("\n"))
     if lines > MAX_LINES:
         raise SheetError(f"{lines} lines, more than the {MAX_LINES} any sheet has", source_name)
     if _SURROGATE.search(text):  # text that no file could hold (lone surrogates, through parse_text)
@@ -97,7 +97,8 @@ def build(text: str, source_name: str = "<text>",
 def parse_text(text: str, source_name: str = "<text>") -> Document:
     """The document of a sheet given as text (line ends LF, CRLF or CR). Raises SheetError for
     text that is no objective sheet."""
-    return build(text, source_name)
+    normal = source.normalised(text, source_name)
+    return build(normal.text, source_name, normal.notes)
 
 
 def parse_bytes(data: bytes, source_name: str = "<bytes>") -> Document:
@@ -108,14 +109,15 @@ def parse_bytes(data: bytes, source_name: str = "<bytes>") -> Document:
     return build(decoded.text, source_name, decoded.notes)
 
 
-def parse_file(path: str | Path | BinaryIO) -> Document:
-    """The document of a sheet file, given by its path or as a binary file object."""
+def parse_file(path: str | Path | BinaryIO | TextIO) -> Document:
+    """The document of a sheet file, given by its path or as a file object (binary, or text
+    already decoded). A missing file raises SheetNotFound, a FileNotFoundError too."""
     if hasattr(path, "read"):
         data = path.read(source.MAX_BYTES + 1)
         name = str(getattr(path, "name", "<stream>"))
         if len(data) > source.MAX_BYTES:
             raise SheetError(f"larger than {source.MAX_BYTES // (1024 * 1024)} MiB, which no sheet is", name)
-        return parse_bytes(data, name)
+        return parse_text(data, name) if isinstance(data, str) else parse_bytes(data, name)
     name = str(path)
     return parse_bytes(source.read(name), name)
 

@@ -16,12 +16,15 @@ import sys
 
 import attrs
 
-from .errors import SheetError
+from .errors import SheetError, unreadable
 
 MAX_BYTES = 64 * 1024 * 1024  # a sheet is a few kilobytes: past this a file is refused, read no further
 _BOM = b"\xef\xbb\xbf"
-# control characters that never occur in an exported sheet (tab, LF, CR, form feed are fine)
-_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# control characters that never occur in an exported sheet (tab, LF, vertical tab, form feed and
+# CR are whitespace): a few are stray, read as spaces; more than one character in a thousand (and
+# at least MAX_CONTROLS) make a file binary
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+MAX_CONTROLS = 8
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")  # bytes that were not UTF-8, as surrogateescape keeps them
 
 
@@ -82,7 +85,6 @@ def _mixed(data: bytes, source: str) -> Decoded:
 
 def decode(data: bytes, source: str = "<bytes>") -> Decoded:
     """The sheet's text with LF line ends; raise SheetError for input that is not text."""
-    notes: tuple[tuple[str, str, int | None], ...] = ()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as spreadsheets save 'Unicode Text'
         try:
             decoded = Decoded(data.decode("utf-16"))
@@ -104,11 +106,27 @@ def decode(data: bytes, source: str = "<bytes>") -> Decoded:
             decoded = Decoded(data.decode("utf-8"))
         except UnicodeDecodeError:
             decoded = _mixed(data, source)
-    text, notes = decoded.text.lstrip("\ufeff"), decoded.notes
+    return normalised(decoded.text, source, decoded.notes)
+
+
+def normalised(text: str, source: str = "<text>", notes: tuple[tuple[str, str, int | None], ...] = ()) -> Decoded:
+    """Decoded text as the reading takes it: no byte-order mark, LF line ends, DOS's end-of-file
+    mark gone, a few stray control characters read as spaces (with a warning); text that is
+    mostly control characters is binary."""
+    text = text.lstrip("\ufeff")
+    if text.endswith("\x1a"):  # the end-of-file mark of DOS text
+        text = text[:-1]
     if not text.strip():
         raise SheetError("empty file", source)
-    if _BINARY.search(text):
-        raise SheetError("binary file, not a tab-separated sheet", source)
+    first = _BINARY.search(text)
+    if first is not None:
+        stray = len(_BINARY.findall(text))
+        if stray >= MAX_CONTROLS and stray * 1000 > len(text):
+            raise SheetError("binary file, not a tab-separated sheet", source)
+        line = _lines_of(text, [first.start()])[0]
+        text = _BINARY.sub(" ", text)
+        notes += (("control-characters", f"{stray} control character{'s' * (stray > 1)} no sheet holds, read as "
+                                         "spaces", line),)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Decoded(text, notes)
@@ -127,7 +145,7 @@ def read(path: str) -> bytes:
         except IsADirectoryError:
             raise SheetError("is a directory, not a sheet", path) from None
         except OSError as exc:
-            raise SheetError(f"cannot read: {exc.strerror or exc}", path) from None
+            raise unreadable(exc, path) from None
     if len(data) > MAX_BYTES:
         raise SheetError(f"larger than {MAX_BYTES // (1024 * 1024)} MiB, which no sheet is", path)
     return data

@@ -203,16 +203,44 @@ def to_json(value: Document | Iterable[Document], compact: bool = False) -> str:
 Reader = Callable[[Any], Any]
 
 
+class NotObjparseJson(ValueError):
+    """JSON that is not objparse's output: says where, in the document, it is not."""
+
+
+def _expect(kinds: type | tuple[type, ...], name: str) -> Reader:
+    def read(value: Any) -> Any:
+        if not isinstance(value, kinds) or (isinstance(value, bool) and kinds is not bool):
+            raise NotObjparseJson(f"{name} expected, found {type(value).__name__} {str(value)[:40]!r}")
+        return value
+    return read
+
+
+MAX_PLACES = 100  # digits, and places of the exponent, of any number objparse writes (some 36 at most)
+
+
+def _decimal(value: Any) -> Decimal:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = Decimal(value)
+    if not isinstance(value, Decimal):
+        raise NotObjparseJson(f"a number expected, found {type(value).__name__} {str(value)[:40]!r}")
+    _, digits, exponent = value.as_tuple()
+    if len(digits) > MAX_PLACES or not isinstance(exponent, int) or abs(exponent) > MAX_PLACES:
+        raise NotObjparseJson(f"a number longer than any sheet prints ({str(value)[:40]})")
+    return value
+
+
 def _reader(tp: Any, readers: dict[Any, Reader]) -> Reader:
-    """A function turning the JSON value of a field of type `tp` into its model value."""
+    """A function turning the JSON value of a field of type `tp` into its model value, checking
+    that it is of that type."""
     tp, optional = _unwrap(tp)
     if tp in (str, int, bool):
-        read: Reader = lambda v: v  # noqa: E731
+        read: Reader = _expect(tp, {str: "a string", int: "an integer", bool: "true or false"}[tp])
     elif tp is Decimal:
-        read = lambda v: v if isinstance(v, Decimal) else Decimal(v)  # noqa: E731
+        read = _decimal
     elif typing.get_origin(tp) is tuple:
         item = _reader(typing.get_args(tp)[0], readers)
-        read = lambda v: tuple(map(item, v))  # noqa: E731
+        as_list = _expect(list, "a list")
+        read = lambda v: tuple(map(item, as_list(v)))  # noqa: E731
     elif attrs.has(tp):
         read = lambda v: _READERS[tp](v)  # noqa: E731
     else:
@@ -227,10 +255,24 @@ class _Readers(dict[type, Reader]):
     def __missing__(self, cls: type) -> Reader:
         hints = typing.get_type_hints(cls, vars(model))
         fields = [(f.name, _reader(hints[f.name], self), f.default is not attrs.NOTHING) for f in attrs.fields(cls)]
+        as_object = _expect(dict, f"an object ({cls.__name__})")
 
         def read(value: dict[str, Any]) -> Any:
-            return cls(**{name: read_field(value[name]) for name, read_field, has_default in fields
-                          if name in value or not has_default})
+            as_object(value)
+            values = {}
+            for name, read_field, has_default in fields:
+                if name not in value:
+                    if has_default:
+                        continue
+                    raise NotObjparseJson(f"{cls.__name__} without its field {name!r}")
+                try:
+                    values[name] = read_field(value[name])
+                except NotObjparseJson as exc:
+                    raise NotObjparseJson(f"{cls.__name__}.{name}: {exc}") from None
+            try:
+                return cls(**values)
+            except (ValueError, TypeError) as exc:  # a value the model refuses
+                raise NotObjparseJson(f"{cls.__name__}: {exc}") from None
 
         self[cls] = read
         return read
@@ -240,28 +282,58 @@ _READERS = _Readers()
 
 
 def from_dict(value: dict[str, Any]) -> Document:
-    """A Document from its plain-data form (as plain() gives it, or as the JSON reads)."""
+    """A Document from its plain-data form (as plain() gives it, or as the JSON reads); raises
+    NotObjparseJson (a ValueError) saying where it is not one."""
     return _READERS[Document](value)  # type: ignore[no-any-return]
+
+
+def _parsed(text: str) -> Any:
+    import json
+
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except RecursionError:
+        raise NotObjparseJson("nested too deep to be objparse's JSON") from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise NotObjparseJson(f"not objparse's JSON: {exc}") from None
 
 
 def loads(text: str) -> list[Document]:
     """The documents of objparse's JSON output ({"schema_version": 1, "documents": [...]}), of one
     document, or of JSON Lines (one document a line). Numbers come back as the exact decimals
-    they were written as."""
+    they were written as. Anything else raises NotObjparseJson (a ValueError) saying where it
+    is not objparse's: JSON of another shape, a field of another type, text that is no JSON."""
     import json
 
     text = text.strip()
     if not text:
         return []
     try:
-        value = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError:  # JSON Lines
-        return [from_dict(json.loads(line, parse_float=Decimal)) for line in text.splitlines() if line.strip()]
+        value = _parsed(text)
+    except json.JSONDecodeError as first:  # JSON Lines: one document a line (and lines end at LF only)
+        try:
+            values = [_parsed(line) for line in text.split("\n") if line.strip()]
+        except json.JSONDecodeError:
+            raise NotObjparseJson(f"not JSON: {first}") from None
+        return [_document(v, f"line {n}") for n, v in enumerate(values, start=1)]
     if isinstance(value, dict) and "documents" in value:
-        return [from_dict(doc) for doc in value["documents"]]
-    if isinstance(value, dict):
-        return [from_dict(value)]
-    raise ValueError("not objparse's JSON: neither a document nor {\"documents\": [...]}")
+        documents = value["documents"]
+        if not isinstance(documents, list):
+            raise NotObjparseJson("'documents' is not a list")
+        return [_document(doc, f"document {n}") for n, doc in enumerate(documents, start=1)]
+    return [_document(value, "the document")]
+
+
+def _document(value: Any, where: str) -> Document:
+    if not isinstance(value, dict):
+        raise NotObjparseJson(f"not objparse's JSON: {where} is {type(value).__name__}, neither a document nor "
+                              '{"documents": [...]}')
+    try:
+        return from_dict(value)
+    except NotObjparseJson as exc:
+        raise NotObjparseJson(f"not objparse's JSON: {where}: {exc}") from None
 
 
 def load(fp: IO[str]) -> list[Document]:
