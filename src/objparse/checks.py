@@ -9,9 +9,7 @@ the parser: the document is still emitted in full.
 
 from __future__ import annotations
 
-import decimal
 import re
-from contextlib import AbstractContextManager
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -23,17 +21,10 @@ from .model import Check, Document, IeepItem
 if TYPE_CHECKING:
     from .findings import Findings
 from .values.names import name_key
+from .values.numbers import exact
 from .values.text import IEEP
 
 HUNDRED = Decimal(100)
-PRECISION = 200  # digits decimal sums keep: numbers are bounded well below it (values.numbers), so sums are exact
-
-
-def exact() -> AbstractContextManager[decimal.Context]:
-    """A decimal context in which the checks' sums are exact (the default keeps 28 digits)."""
-    return decimal.localcontext(prec=PRECISION)
-
-
 def _fmt(value: Decimal) -> str:
     return format(value, "f")
 

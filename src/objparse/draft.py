@@ -26,10 +26,12 @@ class Cell(NamedTuple):
 
 class Row:
     """One source row: its line, its non-empty cells, which columns were italic, where it sits
-    in the main table (`placed`, for rows shaped like main-table rows) and, once the lexer has
-    chosen its reading, its token `type`: rows travel through the Lark parser as its tokens."""
+    in the main table (`placed`, for rows shaped like main-table rows), the cells of rows joined
+    into it (`taken`: they go wherever the row goes, into unparsed when it is set aside) and,
+    once the lexer has chosen its reading, its token `type`: rows travel through the Lark parser
+    as its tokens."""
 
-    __slots__ = ("end", "filled", "gap", "italic", "line", "placed", "type")
+    __slots__ = ("end", "filled", "gap", "italic", "line", "placed", "taken", "type")
     # what Lark reads of a token besides its type, for its messages
     start_pos = end_pos = end_line = end_column = None
 
@@ -41,6 +43,7 @@ class Row:
         self.type = ""
         self.gap = False  # a blank line stands right above it
         self.end = line  # the line it ends on (a quoted cell may span lines)
+        self.taken: tuple[Cell, ...] = ()  # cells of other rows joined into this one (a wrapped name's start)
 
     @property
     def first(self) -> int:

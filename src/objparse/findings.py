@@ -30,7 +30,7 @@ class Findings:
         """Whole rows that have no place: one diagnostic a row, every cell kept in unparsed."""
         for row in rows:
             self.add(code, why, row.line, row.first + 1)
-            for cell in row.filled:
+            for cell in (*row.taken, *row.filled):
                 self._keep(cell)
 
     def _keep(self, cell: Cell) -> bool:

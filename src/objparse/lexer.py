@@ -104,7 +104,7 @@ def shape(row: Row, reference_column: int) -> str:
         return "TEXT"
     if cells[1].kind is CellKind.PERCENT and first.kind not in VALUE_KINDS:
         row.placed = place(row, reference_column)
-        return "AREA_ROW"
+        return row.placed.kind.name + "_ROW"  # an area row, unless the header put RIFERIMENTI first
     if _holds_project_id(cells):
         return "PROJECT_ROW"
     if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and first.kind not in VALUE_KINDS:
@@ -228,6 +228,7 @@ class Classified:
                 and wrapped_cells.area_wraps(shapes[-1][1].filled[0], placed.area)):
             above = shapes.pop()[1]
             row.placed = wrapped_cells.join_area(placed, above.filled[0], placed.area)
+            row.taken += above.filled + above.taken
             self.wraps.append(("the area", above.line, row.line))
 
     def _continues_area_above(self, shapes: list[tuple[str, Row]], row: Row) -> bool:
@@ -240,6 +241,7 @@ class Classified:
         if placed is None or placed.area is None or not wrapped_cells.area_wraps(placed.area, row.filled[0]):
             return False
         area_row.placed = wrapped_cells.join_area(placed, placed.area, row.filled[0])
+        area_row.taken += row.filled + row.taken
         self.wraps.append(("the area", area_row.line, row.line))
         return True
 
@@ -277,6 +279,7 @@ class Classified:
                 break
             shapes.pop()
             row.placed = wrapped_cells.join_onto(above.placed, placed)
+            row.taken += above.filled + above.taken
             joins.append(("the name", above.line, onto))
             onto = above.line
         self.wraps += reversed(joins)

@@ -112,7 +112,7 @@ def read(text: str) -> Rows:
         filled = tuple([new(Cell, (c, number, i - shift, cell_kind(c))) for i, c in enumerate(cells) if c])
         if filled:
             row = make(Row)  # Row's fields set here: the loop runs once a line
-            row.line, row.filled, row.italic, row.placed, row.type = number, filled, italic, None, ""
+            row.line, row.filled, row.italic, row.placed, row.type, row.taken = number, filled, italic, None, "", ()
             row.gap, row.end = number > last + 1, end
             rows.append(row)
             last = end

@@ -27,6 +27,8 @@ from decimal import Decimal
 
 import attrs
 
+from ..values.numbers import exact
+
 MAX_RELAXED = 2
 STEP_BUDGET = 5_000  # per search; a search past it gives way to the next
 MAX_ITEMS = 500  # the search recurses once per item; longer lists stay a flat forest
@@ -36,9 +38,10 @@ MAX_PROOF_CANDIDATES = 30  # candidate parents the proof that no exact tree exis
 def typo_like(printed: Decimal | int, computed: Decimal | int) -> bool:
     """Could one slip of the pen turn computed into printed? One digit changed (the difference has a
     single non-zero digit) or two digits swapped (a multiple of 9 with at most two non-zero digits)."""
-    diff = abs(Decimal(printed) - Decimal(computed))
-    digits = [d for d in format(diff, "f") if d not in "0."]
-    return len(digits) == 1 or (diff % 9 == 0 and len(digits) <= 2)
+    with exact():
+        diff = abs(Decimal(printed) - Decimal(computed))
+        digits = [d for d in format(diff, "f") if d not in "0."]
+        return len(digits) == 1 or (diff % 9 == 0 and len(digits) <= 2)
 
 
 @attrs.frozen
@@ -79,9 +82,10 @@ class _Scaled:
     def of(cls, items: Sequence[TreeItem]) -> _Scaled:
         places = max((-a.as_tuple().exponent for a in (i.amount for i in items) if a is not None  # type: ignore[operator]
                       and a.is_finite()), default=0)
-        scale = Decimal(10) ** max(places, 0)
-        amounts = tuple(int(i.amount * scale) if i.amount is not None and i.amount.is_finite() else None
-                        for i in items)
+        with exact():
+            scale = Decimal(10) ** max(places, 0)
+            amounts = tuple(int(i.amount * scale) if i.amount is not None and i.amount.is_finite() else None
+                            for i in items)
         values = tuple((a or 0) * i.sign for a, i in zip(amounts, items, strict=True))
         leaf_only = tuple(i.leaf_only or a is None for a, i in zip(amounts, items, strict=True))
         return cls(amounts, values, tuple(i.sign for i in items), leaf_only, all(v >= 0 for v in values))

@@ -22,6 +22,12 @@ from ..values.names import AREA_START, area_code
 
 T = TypeVar("T")
 
+# A cell holds at most 32,767 characters (the limit of a worksheet's cell): rows that would wrap a
+# cell past it are not one cell. The bound keeps every join linear in the input: no cell grows
+# without end, and a phrase's end is judged on its last WINDOW characters.
+MAX_CELL = 32_767
+WINDOW = 256
+
 # words after which an Italian phrase cannot end
 _OPEN_WORDS = frozenset(
     "a ad al alla alle ai agli all' con da dal dalla dalle dai dagli del della delle dei degli dell' di e ed il in "
@@ -30,10 +36,15 @@ _OPEN_WORDS = frozenset(
 _OPEN_ENDS = ("-", "–", ",", "/", "(", ":", "'", "+", "&")
 
 
+def fits(head: str, tail: str) -> bool:
+    """Does a cell joined of the two stay within a cell's size?"""
+    return len(head) + 1 + len(tail) <= MAX_CELL
+
+
 def unfinished(text: str) -> bool:
     """Does the phrase stop mid-way: on a preposition, article or conjunction, a dash or a
-    comma, or inside brackets?"""
-    text = text.rstrip()
+    comma, or inside brackets (opened within its last WINDOW characters)?"""
+    text = text[-WINDOW:].rstrip()
     if text.endswith(_OPEN_ENDS) or text.count("(") > text.count(")"):
         return True
     last = text.rsplit(" ", 1)[-1]
@@ -45,7 +56,7 @@ def continues(previous: str, text: str) -> bool:
     """Is `text`, alone on its row, the rest of the cell `previous` wrapped? It starts with a
     lower-case word or a bracket, or `previous` stops mid-phrase."""
     first = text[:1]
-    return first.islower() or first in "()" or unfinished(previous)
+    return fits(previous, text) and (first.islower() or first in "()" or unfinished(previous))
 
 
 def join(items: list[T], follows: Callable[[T, T], bool], merge: Callable[[T, T], T],
@@ -113,7 +124,9 @@ def _carries_on(head: str, rest: str, capitals: bool) -> bool:
     """Is `rest` the rest of the header cell `head`: in capitals like it, in a header written in
     capitals, or else carrying on its phrase ('ID' over 'progetto' in 'Ambito valoriale | … | ID
     progetto')?"""
-    return rest.isupper() if capitals and head.isupper() else continues(head, rest)
+    if capitals and head[-WINDOW:].isupper():
+        return rest.isupper() and fits(head, rest)
+    return continues(head, rest)
 
 
 def _in_capitals(header: Row) -> bool:
@@ -176,10 +189,13 @@ def join_header_above(row: Row, header: Row) -> tuple[Cell, ...]:
 def continues_reference(cell: Cell, previous: str, documents: tuple[str, ...] = ()) -> bool:
     """A reference cell that does not start a citation ('Pagg. 4-7', a lower-case word, the rest
     of an annex title) continues the reference above it."""
+    if not fits(previous, cell.text):
+        return False
     if cell.kind is CellKind.CONTINUATION:
         return True
     if names_document(cell.text, documents):
         return False
+    previous = previous[-WINDOW:]
     if previous.rstrip().endswith(("-", "–", ",")):
         return True
     if cell.kind is not CellKind.TEXT:

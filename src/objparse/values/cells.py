@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import lru_cache
 
+from .memo import short_texts
 from .numbers import VALUE, too_long, value_kind
 from .text import PAGE_WORD, PARAGRAPH_WORD
 
@@ -30,7 +30,7 @@ _CITATION = re.compile(rf"[^;]*?\S\s+[-–]\s+(?:(?:{PAGE_WORD}|{PARAGRAPH_WORD}
 _PAGES_OR_PARAGRAPH = re.compile(rf"(?:{PAGE_WORD}|{PARAGRAPH_WORD})\.?(?:\s|[0-9]|$)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=16384)
+@short_texts(maxsize=16384)
 def classify(text: str) -> CellKind:
     first = text[0]
     if first in _VALUE_START or text.endswith(_VALUE_END) or (first in "Ee" and text.startswith(_CURRENCY)):

@@ -10,9 +10,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model import Citation
+from .memo import short_texts
 from .text import PAGE_WORD, PARAGRAPH_WORD
 
 # page numbers and paragraphs have at most 5 digits a part: a longer number is no page (ASCII digits only)
@@ -26,7 +26,7 @@ _ANNEX = re.compile(r"\ballegato\b", re.IGNORECASE)
 _TRIM = " -–,"
 
 
-@lru_cache(maxsize=8192)
+@short_texts(maxsize=8192)
 def parse_citation(text: str) -> Citation:
     low = text.lower()
     # cheap tests first: most citations have pages or a paragraph, few have both
@@ -57,7 +57,7 @@ def parse_citation(text: str) -> Citation:
     )
 
 
-@lru_cache(maxsize=4096)
+@short_texts(maxsize=4096)
 def parse_citations(reference: str | None) -> tuple[Citation, ...]:
     if not reference:
         return ()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model import AREA_CODES, Office
+from .memo import short_texts
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
@@ -134,7 +134,7 @@ def same_name(a: str | None, b: str | None) -> bool:
     return name_key(a) == name_key(b)
 
 
-@lru_cache(maxsize=4096)
+@short_texts(maxsize=4096)
 def name_key(s: str | None) -> str:
     """A name reduced to what identifies it: letters and digits, case-folded."""
     return _NOT_ALNUM.sub("", (s or "").casefold())

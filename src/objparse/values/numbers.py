@@ -12,16 +12,25 @@ value form; it cannot backtrack (each repetition starts with a separator its bod
 
 from __future__ import annotations
 
+import decimal
 import re
+from contextlib import AbstractContextManager
 from decimal import Decimal
-from functools import lru_cache
 
+from .memo import short_texts
 from .text import folded
 
+PRECISION = 200  # digits decimal arithmetic keeps: numbers are bounded well below it, so sums are exact
 MAX_NUMERAL = 48  # characters of a number (some 36 digits): past it, a cell is text (see too_long)
 _NUM = r"[+-]?(?:[0-9]{1,3}(?:(?:\.[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:,[0-9]+)?"
 _NUMBER = re.compile(_NUM)
 VALUE = re.compile(rf"(?:€|EUR|euro) ?(?P<pre>{_NUM})|(?P<num>{_NUM})(?: ?(?P<unit>%|€|EUR|euro))?", re.IGNORECASE)
+
+
+def exact() -> AbstractContextManager[decimal.Context]:
+    """A decimal context in which sums and products of the sheets' numbers are exact (the
+    default keeps 28 digits, and a 30-digit amount is a sheet's number)."""
+    return decimal.localcontext(prec=PRECISION)
 
 
 class NumberFormatError(ValueError):
@@ -82,7 +91,7 @@ def value_kind(m: re.Match[str]) -> str:
     return "number" if unit is None else "percent"
 
 
-@lru_cache(maxsize=8192)
+@short_texts(maxsize=8192)
 def read_value(text: str) -> tuple[str, Decimal] | None:
     """('percent' | 'money' | 'number', exact value) of a cleaned cell that holds a value, else None."""
     m = VALUE.fullmatch(text)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..model import UNITS, Target
 from .cells import CellKind, classify
 from .citations import has_locator, parse_citations
+from .memo import short_texts
 from .numbers import read_value
 
 
-@lru_cache(maxsize=4096)
+@short_texts(maxsize=4096)
 def parse_target(raw: str | None) -> Target | None:
     if not raw:
         return None
