@@ -28,7 +28,7 @@ def test_writes_one_document_per_file_in_order(tmp_path):
     out = tmp_path / "out.json"
     assert main([*SEEDS, "-o", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"), parse_float=Decimal)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert [d["source"] for d in data["documents"]] == SEEDS
 
 

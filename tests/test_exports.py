@@ -8,7 +8,9 @@ import json
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import jsonschema
@@ -59,7 +61,7 @@ def test_json_output_and_the_golden_files_validate_against_the_schema(docs):
     for path in sorted(GOLDEN.glob("*.json")):
         golden = json.loads(path.read_text(encoding="utf-8"))
         doc = {k: v for k, v in golden.items() if k != "expect_checks"} | {"checks": [], "diagnostics": []}
-        jsonschema.validate({"schema_version": 1, "documents": [doc]}, SCHEMA)
+        jsonschema.validate({"schema_version": 2, "documents": [doc]}, SCHEMA)
 
 
 def test_the_schema_is_the_model():
@@ -154,6 +156,34 @@ def test_xlsx_has_a_worksheet_per_table_with_real_numbers_and_exact_text(tmp_pat
     assert "1.013" in values and "3.50" in values  # exact, where a float would say 3.5
 
 
+def test_xlsx_is_the_same_bytes_shows_values_as_sheets_do_and_cuts_nothing_silently(tmp_path, capsys):
+    sheet = (CORPUS / "000_2e4c457401ea359e.txt").read_text(encoding="utf-8")
+    long = "lungo " * 6_000
+    (tmp_path / "s.txt").write_text(sheet.replace("Indice di Deflusso", long.strip()).replace(
+        "21 dicembre 2023", "21 dicembre 1899"), encoding="utf-8")
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert main([str(tmp_path / "s.txt"), "-o", str(first), "-q"]) == 0
+    assert "more than a cell holds" in capsys.readouterr().err  # said, even with -q: it is about the output
+    assert main([str(tmp_path / "s.txt"), "-o", str(second), "-q"]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    book = openpyxl.load_workbook(first)
+    kpis = book["kpis"]
+    header = [c.value for c in kpis[1]]
+    formats = {(row[header.index("target_unit")].value, row[header.index("target_value")].number_format)
+               for row in kpis.iter_rows(min_row=2) if row[header.index("target_value")].value is not None}
+    assert ("EUR", '#,##0 "€"') in formats and (None, "#,##0.000") in formats and (None, "#,##0.00") in formats
+
+    def column(table, name):
+        ws = book[table]
+        at = [c.value for c in ws[1]].index(name)
+        return [row[at] for row in ws.iter_rows(min_row=2)]
+
+    assert {c.number_format for c in column("areas", "weight_pct")} == {'0"%"'}
+    assert "1899-12-21" in {c.value for c in column("notes", "act_date")}  # before a workbook's calendar: ISO text
+    assert max(len(str(c.value)) for c in column("kpis", "kpi")) == 32_767
+    assert not any(p.name.startswith("objparse-xlsx") for p in Path(tempfile.gettempdir()).iterdir())
+
+
 def test_formula_like_text_stays_text_in_xlsx(tmp_path):
     sheet = (CORPUS / "000_2e4c457401ea359e.txt").read_text(encoding="utf-8")
     (tmp_path / "f.txt").write_text(sheet.replace("Indice di Deflusso", "=1+1").replace("Indicatore di Produttività",
@@ -181,6 +211,64 @@ def test_sqlite_tables_join_and_sum_across_sheets(tmp_path):
                          "WHERE k.source = ? ORDER BY k.area_id, k.subarea_id, k.kpi_id", (want["kpis"][0][0],))
         assert [(*r[:4], Decimal(r[4]) if r[4] is not None else None) for r in got] == want["kpis"]
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_sqlite_links_tables_by_one_column_too_with_indexes(tmp_path):
+    """BI tools link tables by one column: each table has its single key, each row its parent's,
+    declared as foreign keys and indexed; the document key does not depend on how a path is typed."""
+    db = sqlite3.connect(seeds_out(tmp_path, "out.sqlite"))
+    for table in TABLES:
+        links = {row[3]: (row[2], row[4]) for row in db.execute(f'PRAGMA foreign_key_list("{table.name}")')}
+        indexed = {row[2] for index in db.execute(f'PRAGMA index_list("{table.name}")')
+                   for row in db.execute(f'PRAGMA index_info("{index[1]}")')}
+        if table.parent is not None:
+            parent = next(t for t in TABLES if t.name == table.parent)
+            assert links[parent.key] == (parent.name, parent.key) and parent.key in indexed, table.name
+    orphans = db.execute("SELECT COUNT(*) FROM kpis k LEFT JOIN subareas s USING (subarea_key) "
+                         "WHERE s.subarea_key IS NULL").fetchone()
+    assert orphans == (0,) and db.execute("PRAGMA foreign_key_check").fetchall() == []
+    seed = CORPUS / GOLDENS[0]["source"]
+    keys = set()
+    for n, (path, where) in enumerate([(str(seed), None), (f"{seed.parent}/./{seed.name}", None),
+                                       (f"corpus/{seed.name}", CORPUS.parent)]):  # typed three ways
+        out = tmp_path / f"k{n}.sqlite"
+        proc = subprocess.run([sys.executable, "-m", "objparse", path, "-o", str(out)], cwd=where)
+        assert proc.returncode == 0
+        keys |= {r[0] for r in sqlite3.connect(out).execute("SELECT document_key FROM documents")}
+    assert len(keys) == 1
+
+
+def test_a_copy_of_a_sheet_in_a_batch_is_written_once(tmp_path, capsys):
+    seed = CORPUS / GOLDENS[0]["source"]
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(seed.read_bytes())
+    for target in ("out.sqlite", "out.json", "tables/", "out.xlsx"):
+        assert main([str(seed), str(copy), "-o", f"{tmp_path}/{target}"]) == 0, target
+        assert "the same sheet as" in capsys.readouterr().err
+    assert len(json.loads((tmp_path / "out.json").read_text())["documents"]) == 1
+
+
+def test_a_whole_number_past_64_bits_into_sqlite(tmp_path):
+    sheet = (CORPUS / "000_2e4c457401ea359e.txt").read_text(encoding="utf-8")
+    (tmp_path / "big.txt").write_text(sheet.replace("48,85", "123.456.789.012.345.678.901"), encoding="utf-8")
+    assert main([str(tmp_path / "big.txt"), "-o", str(tmp_path / "big.sqlite"), "-q"]) == 0
+    db = sqlite3.connect(tmp_path / "big.sqlite")
+    assert ("123456789012345678901",) in db.execute("SELECT target_value_exact FROM kpis").fetchall()
+
+
+# --- one table, the csvkit habit --------------------------------------------------------------------------
+
+def test_one_table_to_standard_output_or_a_file(tmp_path):
+    seeds = [str(CORPUS / g["source"]) for g in GOLDENS]
+    proc = subprocess.run([sys.executable, "-m", "objparse", *seeds, "--table", "kpis"], capture_output=True,
+                          text=True)
+    assert proc.returncode == 0
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert len(rows) == sum(len(s["kpis"]) for g in GOLDENS for a in g["areas"] for s in a["subareas"])
+    assert main([*seeds, "--table", "areas", "-o", str(tmp_path / "areas.csv"), "-q"]) == 0
+    assert [r["area"] for r in read_csv(tmp_path / "areas.csv")][:2] == ["Valore Sociale", "Valore Istituzionale"]
+    for bad in (["--table", "nope"], ["--table", "kpis", "-o", str(tmp_path / "k.json")]):
+        assert main([*seeds, *bad]) == 2
 
 
 # --- pandas ----------------------------------------------------------------------------------------------

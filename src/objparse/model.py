@@ -194,6 +194,10 @@ class Document:
     with ==; kpis() walks every KPI with its area and sub-area."""
 
     source: str
+    # v2: the sheet's place in its source (a worksheet's name, else its 1-based position), and the
+    # SHA-256 of the source's bytes: with it, a document's key does not depend on how its path was typed
+    sheet: str = attrs.field(default="1", kw_only=True)
+    source_sha256: str | None = attrs.field(default=None, kw_only=True)
     title: str | None
     year: int | None
     office: Office
@@ -214,6 +218,17 @@ class Document:
                   for name in ("ieep", "spending", "projects") if getattr(self, name) is not None]
         parts += [f"notes={len(self.notes)}", f"unparsed={len(self.unparsed)}"]
         return f"Document({', '.join(parts)})"
+
+    @property
+    def key(self) -> str:
+        """A key for the document that stays the same however its path is typed and wherever the
+        file lies: its source's digest (or, without one, its name's) and its sheet."""
+        digest = self.source_sha256
+        if digest is None:
+            import hashlib
+
+            digest = hashlib.sha256(self.source.encode("utf-8", "surrogatepass")).hexdigest()
+        return f"{digest[:16]}-{self.sheet}"
 
     def kpis(self) -> Iterator[tuple[Area, Subarea, Kpi]]:
         """Every KPI with its area and sub-area, in sheet order."""

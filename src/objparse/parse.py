@@ -44,7 +44,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def build(text: str, source_name: str = "<text>",
-          decoding: tuple[tuple[str, str, int | None], ...] = ()) -> Document:
+          decoding: tuple[tuple[str, str, int | None], ...] = (), digest: str | None = None) -> Document:
     if not _SHEET_WORDS.search(text):  # cheap, before any work: most files that are no sheet end here
         raise SheetError("not an objective sheet: no title and no main-table header", source_name)
     lines = text.count("\n") + (not text.endswith("\n"))
@@ -83,6 +83,7 @@ def build(text: str, source_name: str = "<text>",
     tables = _side_tables(sheet, found)
     doc = Document(
         source=source_name,
+        source_sha256=digest,
         title=title,
         year=title_year(title),
         office=parse_office(office),
@@ -94,11 +95,17 @@ def build(text: str, source_name: str = "<text>",
     return checks.attach(doc, found)
 
 
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def parse_text(text: str, source_name: str = "<text>") -> Document:
     """The document of a sheet given as text (line ends LF, CRLF or CR). Raises SheetError for
     text that is no objective sheet."""
     normal = source.normalised(text, source_name)
-    return build(normal.text, source_name, normal.notes)
+    return build(normal.text, source_name, normal.notes, _sha256(text.encode("utf-8", "surrogatepass")))
 
 
 def parse_bytes(data: bytes, source_name: str = "<bytes>") -> Document:
@@ -106,7 +113,7 @@ def parse_bytes(data: bytes, source_name: str = "<bytes>") -> Document:
     UTF-16; see objparse.source). Raises SheetError naming `source_name` for input that is not
     a sheet: empty, binary, undecodable, too large."""
     decoded = source.decode(data, source_name)
-    return build(decoded.text, source_name, decoded.notes)
+    return build(decoded.text, source_name, decoded.notes, _sha256(data))
 
 
 def parse_file(path: str | Path | BinaryIO | TextIO) -> Document:

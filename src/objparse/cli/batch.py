@@ -20,6 +20,7 @@ class Outcome(NamedTuple):
     failed_checks: list[str]
     unplaced: int = 0  # cells in unparsed
     documents: list[Any] | None = None  # the Documents themselves, for the other formats
+    keys: tuple[str, ...] = ()  # each document's key (the same sheet read twice has the same key)
 
 
 def read_documents(path: str) -> list[Any]:
@@ -56,9 +57,11 @@ def process(path: str, encode: str | None, quiet: bool) -> Outcome:
     failed = [f"{c.name}{f' ({c.subject})' if c.subject else ''}: {c.message}" for doc in docs for c in doc.checks
               if c.status == "fail"]
     unplaced = sum(len(doc.unparsed) for doc in docs)
+    keys = tuple(doc.key for doc in docs)
     if encode is None:
-        return Outcome(path, [], messages, failed, unplaced, docs)
-    return Outcome(path, [document_text(doc, encode == "jsonl") for doc in docs], messages, failed, unplaced)
+        return Outcome(path, [], messages, failed, unplaced, docs, keys)
+    return Outcome(path, [document_text(doc, encode == "jsonl") for doc in docs], messages, failed, unplaced,
+                   None, keys)
 
 
 def _work(task: tuple[str, str | None, bool]) -> Outcome:

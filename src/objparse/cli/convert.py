@@ -134,6 +134,7 @@ def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
     status, read, failed, unplaced, unread = EXIT_OK, 0, [], 0, 0
     files = inputs.files
     handle = None
+    written: dict[str, str] = {}  # document keys written, and their files
     try:
         with _sink(args, fmt) as sink, progress(len(files)) as tick:
             handle = sink.output
@@ -150,7 +151,12 @@ def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
                 read += 1
                 unplaced += outcome.unplaced > 0
                 failed += [f"{outcome.path}: {check}" for check in outcome.failed_checks]
-                for item in outcome.texts or outcome.documents or ():
+                for key, item in zip(outcome.keys, outcome.texts or outcome.documents or (), strict=True):
+                    if key in written:  # a copy of a sheet read already: its rows would clash on their keys
+                        say(f"objparse: warning: {outcome.path}: the same sheet as {written[key]} (identical "
+                            "bytes): written once")
+                        continue
+                    written[key] = outcome.path
                     sink.write(item)
             if read == 0 and handle.target != "-" and not _streams(handle.target):
                 handle.discard()

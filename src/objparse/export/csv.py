@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..model import Document
-from .tables import BOOLEAN, BY_NAME, NUMBER, STRING, TABLES, exact_text, table_rows
+from .tables import BOOLEAN, BY_NAME, NUMBER, STRING, TABLES, exact_text, foreign_keys, table_rows
 
 DIALECTS = ("rfc4180", "excel-it")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,15 +47,20 @@ def package(dialect: str = "rfc4180") -> dict[str, Any]:
         fields = []
         for c in table.columns:
             field: dict[str, Any] = {"name": c.name, "type": c.type}
+            if c.description:
+                field["description"] = c.description
             if c.type == NUMBER and italian:
                 field["decimalChar"] = ","
             if c.type == BOOLEAN:
                 field.update(trueValues=["true"], falseValues=["false"])
+            if c.name == table.key:
+                field["constraints"] = {"required": True, "unique": True}
             fields.append(field)
         schema: dict[str, Any] = {"fields": fields, "primaryKey": list(table.primary_key), "missingValues": [""]}
-        if table.parent is not None:
-            parent, keys = table.parent
-            schema["foreignKeys"] = [{"fields": list(keys), "reference": {"resource": parent, "fields": list(keys)}}]
+        links = foreign_keys(table)
+        if links:
+            schema["foreignKeys"] = [{"fields": list(columns), "reference": {"resource": parent, "fields": list(keys)}}
+                                     for columns, parent, keys in links]
         resource: dict[str, Any] = {
             "name": table.name, "path": f"{table.name}.csv", "profile": "tabular-data-resource",
             "description": table.description, "format": "csv", "mediatype": "text/csv",

@@ -21,7 +21,7 @@ import attrs
 from .. import model
 from ..model import Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INDENT = "  "
 
 Writer = Callable[[Any, str], str]  # (object, indentation of its line) -> JSON text

@@ -17,6 +17,7 @@ import attrs
 
 from .. import model
 from ..model import Document
+from .json import SCHEMA_VERSION
 
 _PLAIN = {str: {"type": "string"}, int: {"type": "integer"}, bool: {"type": "boolean"},
           Decimal: {"type": "number"}}
@@ -65,7 +66,7 @@ def schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "objparse output, version 1",
         "type": "object",
-        "properties": {"schema_version": {"const": 1}, "documents": {"type": "array", "items": document}},
+        "properties": {"schema_version": {"const": SCHEMA_VERSION}, "documents": {"type": "array", "items": document}},
         "required": ["schema_version", "documents"],
         "additionalProperties": False,
         "$defs": dict(sorted(definitions.items())),

@@ -15,24 +15,31 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document
-from .tables import BOOLEAN, INTEGER, NUMBER, TABLES, Table, exact_text, table_rows
+from .tables import BOOLEAN, INTEGER, NUMBER, TABLES, Table, exact_text, foreign_keys, table_rows
 
 _TYPES = {INTEGER: "INTEGER", NUMBER: "NUMERIC", BOOLEAN: "INTEGER"}  # booleans as 0 and 1; text and dates TEXT
 
 
-def _ddl(table: Table) -> str:
+def _names(columns: tuple[str, ...]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def _ddl(table: Table) -> list[str]:
+    """The table, keyed by its document and ids and by its single-column key, linked to its
+    parent both ways; and an index on each link's columns (SQLite makes none of its own)."""
     columns = []
     for c in table.columns:
-        columns.append(f'"{c.name}" {_TYPES.get(c.type, "TEXT")}')
+        unique = " NOT NULL UNIQUE" if c.name == table.key else ""
+        columns.append(f'"{c.name}" {_TYPES.get(c.type, "TEXT")}{unique}')
         if c.type == NUMBER:
             columns.append(f'"{c.name}_exact" TEXT')
-    keys = ", ".join(f'"{k}"' for k in table.primary_key)
-    columns.append(f"PRIMARY KEY ({keys})")
-    if table.parent is not None:
-        parent, fields = table.parent
-        shared = ", ".join(f'"{k}"' for k in fields)
-        columns.append(f'FOREIGN KEY ({shared}) REFERENCES "{parent}" ({shared})')
-    return f'CREATE TABLE "{table.name}" (\n  ' + ",\n  ".join(columns) + "\n)"
+    columns.append(f"PRIMARY KEY ({_names(table.primary_key)})")
+    links = foreign_keys(table)
+    columns += [f'FOREIGN KEY ({_names(own)}) REFERENCES "{parent}" ({_names(keys)})' for own, parent, keys in links]
+    statements = [f'CREATE TABLE "{table.name}" (\n  ' + ",\n  ".join(columns) + "\n)"]
+    statements += [f'CREATE INDEX "{table.name}_by_{"_".join(own)}" ON "{table.name}" ({_names(own)})'
+                   for own, _, _ in links]
+    return statements
 
 
 INT64 = range(-(2**63), 2**63)  # the integers SQLite stores as integers
@@ -58,7 +65,8 @@ class SqliteTables:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.inserts = []
         for table in TABLES:
-            self.db.execute(_ddl(table))
+            for statement in _ddl(table):
+                self.db.execute(statement)
             exact = [c.type == NUMBER for c in table.columns]
             width = len(table.columns) + sum(exact)
             marks = ", ".join("?" * width)

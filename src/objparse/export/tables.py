@@ -1,10 +1,13 @@
 """Tidy tables: the documents flattened to one row per record — the one definition every table
 format uses (CSV and its Data Package, XLSX, SQLite, pandas DataFrames).
 
-Every row carries `source`, `office` and `year`, so that tables from many sheets stack; a child
-row carries the keys of its parents (`area_id` in the sub-areas, `area_id`, `subarea_id` and
-`kpi_id` under a KPI, numbered from 1 within the sheet), so that tables join. Values stay as the
-model holds them: Decimals exact, dates as ISO text.
+Every row carries `source`, `office`, `year`, `sheet` and `document_key`, so that tables from many
+sheets stack; a record is keyed by its document (`source`, `sheet`) and its ids (`area_id` in the
+sub-areas; `area_id`, `subarea_id` and `kpi_id` under a KPI; numbered from 1 within the sheet),
+so that tables join. Beside that composite key, each table has a single-column key (`kpi_key`)
+and its rows the single-column key of their parent (`subarea_key`), as BI tools and databases
+link tables by one column; `document_key` does not depend on how a path was typed. Values stay as
+the model holds them: Decimals exact, dates as ISO text.
 """
 
 from __future__ import annotations
@@ -34,21 +37,28 @@ class Table:
     name: str
     description: str
     columns: tuple[Column, ...]
-    primary_key: tuple[str, ...]
-    parent: tuple[str, tuple[str, ...]] | None  # (table, key columns it shares) for the foreign key
-    rows: Callable[[Document], Iterator[tuple[Any, ...]]]  # a sheet's rows, the keys first, without the stem
+    ids: tuple[str, ...]  # the columns that key a row within its document (its first columns)
+    parent: str | None  # the table whose rows these belong to; its ids are the first of these
+    rows: Callable[[Document], Iterator[tuple[Any, ...]]]  # a sheet's rows, the ids first, without the stem
+    key: str = ""  # the single-column key ('kpi_key'); set when the table is made
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
+    @property
+    def primary_key(self) -> tuple[str, ...]:
+        return ("source", "sheet", *self.ids)
+
 
 STEM = (Column("source", STRING, "the sheet's file, as given"), Column("office", STRING, "the office's label"),
-        Column("year", INTEGER, "the year the title names"))
+        Column("year", INTEGER, "the year the title names"),
+        Column("sheet", STRING, "the sheet's place in its source: a worksheet's name, else its position"),
+        Column("document_key", STRING, "the document's key: its source's digest and its sheet"))
 
 
 def _stem(doc: Document) -> tuple[Any, ...]:
-    return doc.source, doc.office.label, doc.year
+    return doc.source, doc.office.label, doc.year, doc.sheet, doc.key
 
 
 def _documents(doc: Document) -> Iterator[tuple[Any, ...]]:
@@ -58,7 +68,7 @@ def _documents(doc: Document) -> Iterator[tuple[Any, ...]]:
            sum(len(a.subareas) for a in doc.areas), kpis, len(doc.ieep.items) if doc.ieep else 0,
            len(doc.spending.rules) if doc.spending else 0, len(doc.projects.items) if doc.projects else 0,
            len(doc.notes), statuses.count("pass"), statuses.count("fail"), statuses.count("skip"),
-           sum(d.severity == "warning" for d in doc.diagnostics), len(doc.unparsed))
+           sum(d.severity == "warning" for d in doc.diagnostics), len(doc.unparsed), doc.source_sha256)
 
 
 def _areas(doc: Document) -> Iterator[tuple[Any, ...]]:
@@ -156,53 +166,77 @@ _TABLES = (
           _cols("title", "office_kind", "office_name", "office_role", "areas:integer", "subareas:integer",
                 "kpis:integer", "ieep_items:integer", "spending_rules:integer", "projects:integer", "notes:integer",
                 "checks_passed:integer", "checks_failed:integer", "checks_skipped:integer", "warnings:integer",
-                "unparsed:integer"),
-          ("source",), None, _documents),
+                "unparsed:integer", "source_sha256"),
+          (), None, _documents, "document_key"),
     Table("areas", "the areas (ambiti) of the main table",
           _cols("area_id:integer", "area", "area_code", "weight_pct:number:%", "marker", "line:integer"),
-          ("source", "area_id"), ("documents", ("source",)), _areas),
+          ("area_id",), "documents", _areas, "area_key"),
     Table("subareas", "the sub-areas (sotto ambiti), with their area",
           _cols("area_id:integer", "subarea_id:integer", "area", "area_code", "subarea", "weight_pct:number:%",
                 "line:integer"),
-          ("source", "area_id", "subarea_id"), ("areas", ("source", "area_id")), _subareas),
+          ("area_id", "subarea_id"), "areas", _subareas, "subarea_key"),
     Table("kpis", "the KPIs, with their area and sub-area",
           _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "area", "area_code",
                 "area_weight_pct:number:%", "subarea", "subarea_weight_pct:number:%", "kpi", "implicit:boolean",
                 "reference", "target_raw", "target_kind", "target_value:number:column:target_unit", "target_unit",
                 "project_ids", "line:integer"),
-          ("source", *_AREA), ("subareas", ("source", "area_id", "subarea_id")), _kpis),
+          _AREA, "subareas", _kpis, "kpi_key"),
     Table("citations", "each citation of a KPI's reference (or of a target that refers to a rule)",
           _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "citation_id:integer", "cited_by",
                 "document", "annex", "page_from:integer", "page_to:integer", "and_following:boolean", "paragraph"),
-          ("source", *_AREA, "citation_id"), ("kpis", ("source", *_AREA)), _citations),
+          (*_AREA, "citation_id"), "kpis", _citations, "citation_key"),
     Table("kpi_projects", "the projects a KPI that cites the projects register lists",
           _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "project_id"),
-          ("source", *_AREA, "project_id"), ("kpis", ("source", *_AREA)), _kpi_projects),
+          (*_AREA, "project_id"), "kpis", _kpi_projects, "kpi_project_key"),
     Table("ieep_items", "the I.E.E.P. money tree, one item a row",
           _cols("id:integer", "label", "amount:number:EUR", "raw", "sign:integer", "level:integer", "parent:integer",
                 "parent_label", "emphasis:boolean", "typo", "line:integer"),
-          ("source", "id"), ("documents", ("source",)), _ieep_items),
+          ("id",), "documents", _ieep_items, "ieep_item_key"),
     Table("spending_rules", "the spending table's rules",
           _cols("rule_id:integer", "measure", "phase", "rule", "line:integer"),
-          ("source", "rule_id"), ("documents", ("source",)), _spending_rules),
+          ("rule_id",), "documents", _spending_rules, "spending_rule_key"),
     Table("projects", "the projects annex",
           _cols("project_row:integer", "area", "area_code", "subarea", "id", "title", "line:integer"),
-          ("source", "project_row"), ("documents", ("source",)), _projects),
+          ("project_row",), "documents", _projects, "project_key"),
     Table("notes", "the notes under the main table",
           _cols("note_id:integer", "label", "marker", "text", "act_type", "act_number", "act_date:date",
                 "line:integer"),
-          ("source", "note_id"), ("documents", ("source",)), _notes),
+          ("note_id",), "documents", _notes, "note_key"),
     Table("checks", "the checks of the sheet's own arithmetic",
           _cols("check_id:integer", "name", "subject", "status", "message"),
-          ("source", "check_id"), ("documents", ("source",)), _checks),
+          ("check_id",), "documents", _checks, "check_key"),
     Table("diagnostics", "what objparse noticed, chose, or could not read",
           _cols("diagnostic_id:integer", "severity", "code", "message", "line:integer", "column:integer"),
-          ("source", "diagnostic_id"), ("documents", ("source",)), _diagnostics),
+          ("diagnostic_id",), "documents", _diagnostics, "diagnostic_key"),
     Table("unparsed", "the cells objparse could not place, with their place",
           _cols("cell_id:integer", "line:integer", "column:integer", "text"),
-          ("source", "cell_id"), ("documents", ("source",)), _unparsed),
+          ("cell_id",), "documents", _unparsed, "unparsed_key"),
 )
-TABLES: tuple[Table, ...] = tuple(attrs.evolve(t, columns=STEM + t.columns) for t in _TABLES)
+
+
+def _keys(table: Table) -> tuple[Column, ...]:
+    """The single-column keys a table's rows carry after the stem: their own, then their parent's
+    (a documents' child has it in the stem already)."""
+    if table.parent is None:
+        return ()
+    own = Column(table.key, STRING, f"the row's key: its document's key and {', '.join(table.ids)}")
+    parent = _BY_NAME_[table.parent]
+    if parent.parent is None:
+        return (own,)
+    return own, Column(parent.key, STRING, f"the key of the row's parent in {parent.name}")
+
+
+_BY_NAME_ = {t.name: t for t in _TABLES}
+
+
+def foreign_keys(table: Table) -> list[tuple[tuple[str, ...], str, tuple[str, ...]]]:
+    """(columns, parent table, its columns) of each link of a table's rows to their parent's: by
+    the composite key, and by the single-column one."""
+    if table.parent is None:
+        return []
+    parent = _BY_NAME_[table.parent]
+    return [(parent.primary_key, parent.name, parent.primary_key), ((parent.key,), parent.name, (parent.key,))]
+TABLES: tuple[Table, ...] = tuple(attrs.evolve(t, columns=STEM + _keys(t) + t.columns) for t in _TABLES)
 BY_NAME = {t.name: t for t in TABLES}
 NAMES = tuple(t.name for t in TABLES)
 COLUMNS = {t.name: t.names for t in TABLES}
@@ -211,8 +245,19 @@ COLUMNS = {t.name: t.names for t in TABLES}
 def table_rows(doc: Document, table: Table) -> Iterator[tuple[Any, ...]]:
     """The rows of one table for one sheet, every column in the table's order."""
     stem = _stem(doc)
+    if table.parent is None:
+        for row in table.rows(doc):
+            yield stem + row
+        return
+    key = stem[-1]
+    ids = len(table.ids)
+    parent_ids = len(_BY_NAME_[table.parent].ids) if _BY_NAME_[table.parent].parent is not None else None
     for row in table.rows(doc):
-        yield stem + row
+        own = "/".join((key, *map(str, row[:ids])))
+        if parent_ids is None:
+            yield (*stem, own, *row)
+        else:
+            yield (*stem, own, "/".join((key, *map(str, row[:parent_ids]))), *row)
 
 
 def rows(documents: Iterable[Document], table: str) -> list[dict[str, Any]]:
