@@ -6,6 +6,7 @@ import csv
 import html
 import io
 import re
+from decimal import Decimal
 
 import pytest
 import sheets
@@ -50,7 +51,7 @@ def raw_cells(text: str):
     parser's own cleaning, which could hide what it drops."""
     for row in _rows(text):
         for cell in row:
-            cell = re.sub(r"&#?\w+;", lambda m: html.unescape(m.group()), re.sub(r"</?(?:i|em)>", "", cell))
+            cell = re.sub(r"&#?\w+;", lambda m: html.unescape(m.group()), re.sub(r"(?i)</?(?:i|em)>", "", cell))
             yield re.sub(r"\s+", " ", cell).strip()
 
 
@@ -59,13 +60,13 @@ def lost_cells(text: str, doc) -> list[str]:
     document into parts (a weight '30%' into 30; 'SMVP: text' into label and text; a marker)."""
     data = plain(doc)
     hay = " \u241e ".join(_strings(data, []))
-    numbers = {str(n) for n in re.findall(r"-?\d+(?:\.\d+)?", repr(data))}
+    numbers = {Decimal(n) for n in re.findall(r"-?\d+(?:\.\d+)?", repr(data))}
     lost = []
     for c in raw_cells(text):
         if not c or c in hay:
             continue
-        m = re.fullmatch(r"(\d+(?:,\d+)?)\s*%", c)
-        if m and m.group(1).replace(",", ".") in numbers:
+        m = re.fullmatch(r"([+-]?\d+(?:,\d+)?)\s*%", c)
+        if m and Decimal(m.group(1).replace(",", ".")) in numbers:
             continue
         m = re.fullmatch(r"([^:]{1,40}?)\s*:\s*(.+)", c)
         if m and m.group(1) in hay and m.group(2) in hay:

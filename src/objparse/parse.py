@@ -35,6 +35,11 @@ def _side_tables(sheet: SheetRows, found: Findings) -> dict[str, object]:
                             "unexpected-line", f"a second {part.name} table")
             continue
         tables[part.name] = BY_NAME[part.name].parse(part, found)
+        # a side table reads its rows' own cells: the start of a name the lexer joined to one
+        # (read as a main-table row) has no field there
+        for row in part.rows:
+            for cell in row.taken:
+                found.unplaced(cell, f"{part.name} table")
     return tables
 
 

@@ -28,8 +28,9 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f
 _ITALIC = re.compile(r"<(?:i|em)\b", re.IGNORECASE)
 _NO_ITALIC: frozenset[int] = frozenset()
 # what makes a line need more than str.strip per cell: markup, and spaces to fold
-_MARKUP = ("<", "&")
-_SPACES = ("  ", "\u00a0", "\u202f", "\r", "\x0b", "\x0c")
+# markup, two spaces in a row, or any white space but a space or a tab (no-break spaces, CR, vertical
+# tab, U+2028 …): a line holding one is cleaned cell by cell, the others need only str.strip
+_NEEDS_CLEANING = re.compile(r"[<&]|[^\S \t\n]| {2}")
 
 
 def clean(cell: str) -> str:
@@ -94,8 +95,7 @@ def read(text: str) -> Rows:
     notes: list[tuple[str, str, int | None, int | None]] = []
     quoted = _excel_records(text) if _quotes_a_cell(text) else None
     # which cleaning the file needs at all, found once; most lines then need only str.strip
-    marks = [m for m in _MARKUP + _SPACES if m in text]
-    needs_cleaning = re.compile("|".join(map(re.escape, marks))).search if marks else None
+    needs_cleaning = _NEEDS_CLEANING.search if _NEEDS_CLEANING.search(text) else None
     records = ((n, end, r, "\n") for n, end, r in quoted) if quoted is not None else _plain_records(text)
     new, make, strip, cell_kind = tuple.__new__, object.__new__, str.strip, classify
     rows: list[Row] = []

@@ -9,7 +9,7 @@ from ..findings import Findings
 from ..rules import wrapped_cells
 from ..values.names import title_year
 
-_Line = tuple[str, Row, str]  # token type, row, its text
+_Line = tuple[str, Row, str, tuple[Row, ...]]  # token type, first row, its text, every row joined into it
 
 
 def _text(row: Row) -> str:
@@ -34,12 +34,12 @@ def _follows(kind: str) -> Callable[[_Line, _Line], bool]:
 
 
 def _merge(above: _Line, line: _Line) -> _Line:
-    return above[0], above[1], f"{above[2]} {line[2]}"
+    return above[0], above[1], f"{above[2]} {line[2]}", above[3] + line[3]
 
 
 def parse(preamble: Preamble, found: Findings) -> tuple[str | None, str | None]:
     """(title, office): the first title line; the first office line, else the first other line."""
-    lines = [(kind, row, _text(row)) for kind, row in preamble.lines]
+    lines: list[_Line] = [(kind, row, _text(row), (row,)) for kind, row in preamble.lines]
     for kind, what in (("TITLE", "the title"), ("OFFICE", "the office")):
         lines = wrapped_cells.join(lines, _follows(kind), _merge, found, what, lambda line: line[1].line)
     title = next((line for line in lines if line[0] == "TITLE"), None)
@@ -49,6 +49,6 @@ def parse(preamble: Preamble, found: Findings) -> tuple[str | None, str | None]:
         if office is not None:
             found.add("office-line", "no line names an office the usual way (DC, REG., DCM): the line after the "
                                      "title is read as the office", office[1].line)
-    found.set_aside([line[1] for line in lines if line is not title and line is not office],
+    found.set_aside([row for line in lines if line is not title and line is not office for row in line[3]],
                     "unexpected-line", "line outside the sheet's layout")
     return (title[2] if title else None), (office[2] if office else None)
