@@ -9,8 +9,9 @@ run of a seed. Each goes through objparse.parse_bytes (a document that loses no 
 one-line SheetError) and, fifty at a time, through every command (JSON, JSON Lines, CSV tables,
 XLSX, SQLite, one table, check, roundtrip, render). Exit 1 on any finding, each printed.
 
---shapes reads ten-megabyte inputs of every shape, each in a process of its own, and reports its
-time and peak memory against its size (the bound: seconds, and under 20 times the size).
+--shapes reads ten-megabyte inputs of every shape, each in a process of its own, through the API
+and the command line (to JSON), and reports time and peak memory against the input's size (the
+bound: seconds, and under 20 times the size).
 """
 
 from __future__ import annotations
@@ -70,37 +71,46 @@ def shapes(size: int) -> dict[str, bytes]:
         "one cell": fill(head + area + b"\t\t\tIndice\tPIAO - Pag. 1\t", b"x"),
         "long lines": fill(head + area, b"\t\t\tIndice di Deflusso " + b"x" * 980 + b"\tPIAO - Pag. 1\t1\n"),
         "many columns": fill(head + area + b"\t\t\tIndice", b"\tx"),
-        "many rows": fill(head + area, kpi + b" " * 40 + b"\n"),
-        "many cells a row": fill(head, b"\t".join([b"Valore Sociale", b"10%"] + [b"a"] * 60) + b"\n"),
-        "one-word rows": fill(head + area + kpi + b"\n", b"\t\t\tparola" + b" " * 90 + b"\n"),
-        "the sheet again and again": fill(b"", seed + b"\n"),
-        "quoted cell": fill(head + area + b'\t\t\t"Indice', b"a\t\"\"\n", b'"\tPIAO - Pag. 1\t1\n'),
+        "many short cells": fill(head + area + b"\t\t\tIndice", b"\t" + b"x" * 50),
+        "the most rows": fill(head + area, kpi + b" " * 60 + b"\n"),
+        "many cells a row": fill(head, b"\t".join([b"Valore Sociale", b"10%"] + [b"ab"] * 40) + b"\n"),
+        "one-word rows": fill(head + area + kpi + b"\n", b"\t\t\tparola" + b" " * 100 + b"\n"),
+        "the sheet again and again": fill(b"", seed + b"\n" + b" " * 30_000 + b"\n"),
+        "quoted cell": fill(head + area + b'\t\t\t"Indice', b"a" * 200 + b'\t""\n', b'"\tPIAO - Pag. 1\t1\n'),
         "I.E.E.P. items": fill(head + area + b"\nIndicatore di Efficacia Economico-finanziaria della Produzione "
-                               b"(I.E.E.P)\t\tTotale\n", b"Voce" + b" " * 80 + b"\t\t1.234 \xe2\x82\xac\n"),
-        "blank lines": fill(head + area, b"\n" * 99 + b"\t\t\tIndice\tPIAO - Pag. 1\t1\n"),
+                               b"(I.E.E.P)\t\tTotale\n", b"Voce" + b" " * 100 + b"\t\t1.234 \xe2\x82\xac\n"),
+        "blank lines": fill(head + area, b" " * 10_000 + b"\n" * 10 + b"\t\t\tIndice\tPIAO - Pag. 1\t1\n"),
+        "areas": fill(head, b"Valore Sociale\t10%\t100%\tImpatto" + b" " * 80 + b"\n"),
+        "notes": fill(seed, b"\nSMVP: Determinazione commissariale N. 110 del 21 dicembre 2023" + b" " * 50),
     }
 
 
+# the peak of this process's own memory (VmHWM: getrusage's maxrss would count the parent's too,
+# which it keeps across exec)
+_PEAK = "int(open('/proc/self/status').read().split('VmHWM:')[1].split()[0])"
 _MEASURE = """
-import resource, sys, time
+import sys, time
 from objparse import SheetError, parse_bytes
-data = open(sys.argv[1], "rb").read()
+from objparse.cli import main
 t0 = time.perf_counter()
-try:
-    doc = parse_bytes(data, sys.argv[1])
-    what = f"{len(doc.areas)} areas, {sum(1 for _ in doc.kpis())} KPIs, {len(doc.unparsed)} unplaced"
-except SheetError as exc:
-    what = f"refused: {exc.message}"
+if sys.argv[2] == "cli":
+    status = main([sys.argv[1], "-o", sys.argv[1] + ".json", "-q"])
+    what = f"exit {status}"
+else:
+    try:
+        doc = parse_bytes(open(sys.argv[1], "rb").read(), sys.argv[1])
+        what = f"{len(doc.areas)} areas, {sum(1 for _ in doc.kpis())} KPIs, {len(doc.unparsed)} unplaced"
+    except SheetError as exc:
+        what = f"refused: {exc.message}"
 took = time.perf_counter() - t0
-print(f"{took:.2f}\\t{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\t{what}")
-"""
+print(f"{took:.2f}\\t{PEAK}\\t{what}")
+""".replace("PEAK", _PEAK)
 
 
 def measure(size: int) -> int:
     import tempfile
 
-    bare = subprocess.run([sys.executable, "-c", "import resource, objparse.parse; "
-                           "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
+    bare = subprocess.run([sys.executable, "-c", f"import objparse.parse; print({_PEAK})"],
                           capture_output=True, text=True, check=True)
     base = int(bare.stdout) * 1024  # the interpreter with objparse loaded, before any input
     worst = 0.0
@@ -108,15 +118,16 @@ def measure(size: int) -> int:
         for name, data in shapes(size).items():
             path = Path(tmp) / "shape.txt"
             path.write_bytes(data)
-            proc = subprocess.run([sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True)
-            if proc.returncode:
-                print(f"{name:28s} FAILED: {proc.stderr.strip()[-400:]}")
-                return 1
-            took, peak, what = proc.stdout.strip().split("\t", 2)
-            grown = (int(peak) * 1024 - base) / len(data)
-            worst = max(worst, grown)
-            print(f"{name:28s} {len(data) / MB:5.1f} MB  {float(took):6.2f} s  peak {int(peak) / 1024:6.0f} MiB "
-                  f"({grown:4.1f}x the input over the interpreter's {base / MB:.0f} MiB)  {what}")
+            for way in ("api", "cli"):  # parse_bytes; objparse FILE -o out.json
+                proc = subprocess.run([sys.executable, "-c", _MEASURE, str(path), way], capture_output=True, text=True)
+                if proc.returncode:
+                    print(f"{name:26s} {way} FAILED: {proc.stderr.strip()[-400:]}")
+                    return 1
+                took, peak, what = proc.stdout.strip().split("\t", 2)
+                grown = (int(peak) * 1024 - base) / len(data)
+                worst = max(worst, grown)
+                print(f"{name:26s} {way} {len(data) / MB:5.1f} MB {float(took):6.2f} s  peak {int(peak) / 1024:5.0f} "
+                      f"MiB ({grown:4.1f}x the input over the interpreter's {base / MB:.0f} MiB)  {what}")
     print(f"worst: {worst:.1f}x the input")
     return 0 if worst < 20 else 1
 

@@ -355,3 +355,14 @@ def test_every_format_holds_every_table_as_the_json_does(tmp_path):
         for name, got in (("csv", got_csv), ("xlsx", got_xlsx), ("sqlite", got_sqlite), ("frames", got_frames)):
             assert got == want, (table.name, name, next((g, w) for g, w in zip(got, want, strict=False) if g != w)
                                  if len(got) == len(want) else (len(got), len(want)))
+
+
+def test_a_document_written_in_pieces_is_the_document_written_whole(docs):
+    """The CLI writes a document field by field (no copy of a long list in a larger string): the
+    same bytes as the document's own writer."""
+    from objparse.export.json import _WRITERS, INDENT, document_chunks
+
+    pretty, flat = _WRITERS[model.Document]
+    for doc in docs:
+        assert "".join(document_chunks(doc)) == pretty(doc, INDENT * 2)
+        assert "".join(document_chunks(doc, compact=True)) == flat(doc, "")

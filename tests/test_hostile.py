@@ -158,3 +158,12 @@ def test_in_a_batch_the_other_files_are_still_written(tmp_path):
     assert proc.returncode == 1
     assert len(proc.stderr.splitlines()) == 3  # the PNG, the directory's own *.txt (the same PNG), the summary
     assert [d.source for d in loads(out.read_text())] == [str(CORPUS / "000_2e4c457401ea359e.txt")]
+
+
+def test_more_cells_than_any_file_of_sheets_holds(tmp_path):
+    from objparse.records import MAX_CELLS, MAX_FIELDS
+
+    with pytest.raises(SheetError, match=f"more than the {MAX_FIELDS:,} any file"):
+        parse_text(HEAD + "\t" * MAX_FIELDS)
+    with pytest.raises(SheetError, match=f"more than {MAX_CELLS:,} filled cells"):
+        parse_text(HEAD + ("x\t" * 1_000 + "\n") * (MAX_CELLS // 1_000 + 1))

@@ -58,7 +58,10 @@ def build(text: str, source_name: str = "<text>",
     if _SURROGATE.search(text):  # text that no file could hold (lone surrogates, through parse_text)
         text = _SURROGATE.sub("\ufffd", text)
         decoding += (("bad-characters", "characters that are not text replaced by U+FFFD", None),)
-    read = records.read(text)
+    try:
+        read = records.read(text)
+    except records.TooManyCells as exc:
+        raise SheetError(str(exc), source_name) from None
     classified = lexer.Classified(read.rows)
     if not any(readings[0] in ("TITLE", "HEADER") for readings, _ in classified.readings):
         raise SheetError("not an objective sheet: no title and no main-table header", source_name)

@@ -90,8 +90,20 @@ def _leading_tabs(text: str) -> int:
                default=0)
 
 
+MAX_FIELDS = 1_000_000  # cells, empty ones included (a tab each): a sheet has about a thousand
+MAX_CELLS = 200_000  # non-empty cells: a file of sixty sheets holds some fifty thousand
+
+
+class TooManyCells(ValueError):
+    """More cells than any file of sheets holds: the file is refused before its cells fill memory."""
+
+
 def read(text: str) -> Rows:
-    """Every row of the sheet with a non-empty cell, blank lines (page breaks, spacing) dropped."""
+    """Every row of the sheet with a non-empty cell, blank lines (page breaks, spacing) dropped.
+    Raises TooManyCells past MAX_FIELDS cells or MAX_CELLS non-empty ones."""
+    fields = text.count("\t") + text.count("\n") + 1
+    if fields > MAX_FIELDS:
+        raise TooManyCells(f"{fields:,} cells, more than the {MAX_FIELDS:,} any file of sheets holds")
     notes: list[tuple[str, str, int | None, int | None]] = []
     quoted = _excel_records(text) if _quotes_a_cell(text) else None
     # which cleaning the file needs at all, found once; most lines then need only str.strip
@@ -101,6 +113,7 @@ def read(text: str) -> Rows:
     rows: list[Row] = []
     shift = _leading_tabs(text) if quoted is None else 0  # columns taken off every cell as it is made
     last = 0  # the line the row before ends on
+    count = 0  # non-empty cells so far
     for number, end, raw, line in records:  # a quoted record's line is "\n": it is always cleaned
         italic = _NO_ITALIC
         if line == "\n" or (needs_cleaning is not None and needs_cleaning(line)):
@@ -111,6 +124,9 @@ def read(text: str) -> Rows:
             cells = map(strip, raw)
         filled = tuple([new(Cell, (c, number, i - shift, cell_kind(c))) for i, c in enumerate(cells) if c])
         if filled:
+            count += len(filled)
+            if count > MAX_CELLS:
+                raise TooManyCells(f"more than {MAX_CELLS:,} filled cells, which no file of sheets holds")
             row = make(Row)  # Row's fields set here: the loop runs once a line
             row.line, row.filled, row.italic, row.placed, row.type, row.taken = number, filled, italic, None, "", ()
             row.gap, row.end = number > last + 1, end

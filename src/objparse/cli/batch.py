@@ -15,7 +15,7 @@ class Outcome(NamedTuple):
     JSON, so that no Document has to cross between processes."""
 
     path: str
-    texts: list[str] | None  # each document encoded; None when the file could not be read
+    texts: list[list[str]] | None  # each document encoded (in pieces); None when the file could not be read
     messages: list[str]  # warnings (or the error) for stderr
     failed_checks: list[str]
     unplaced: int = 0  # cells in unparsed
@@ -45,7 +45,7 @@ def process(path: str, encode: str | None, quiet: bool) -> Outcome:
     """One file read: `encode` is 'json' or 'jsonl' to hand back encoded text, None for the
     documents themselves."""
     from ..errors import SheetError
-    from ..export.json import document_text
+    from ..export.json import document_chunks
 
     try:
         docs = read_documents(path)
@@ -60,7 +60,7 @@ def process(path: str, encode: str | None, quiet: bool) -> Outcome:
     keys = tuple(doc.key for doc in docs)
     if encode is None:
         return Outcome(path, [], messages, failed, unplaced, docs, keys)
-    return Outcome(path, [document_text(doc, encode == "jsonl") for doc in docs], messages, failed, unplaced,
+    return Outcome(path, [document_chunks(doc, encode == "jsonl") for doc in docs], messages, failed, unplaced,
                    None, keys)
 
 

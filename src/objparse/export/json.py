@@ -114,10 +114,66 @@ def dumps(obj: Any, indent: int | None = 2) -> str:
     return (flat(obj, "") if indent is None else pretty(obj, "")) + "\n"
 
 
+def document_chunks(doc: Document, compact: bool = False, indent: str = INDENT * 2) -> list[str]:
+    """One document, as it stands inside the documents list (or on one line), in pieces that
+    written one after the other make its text: a field each, a list field in three (its items
+    joined once, never copied into a larger string), so that a document of thousands of records
+    is not held in several copies while it is written."""
+    fields = _DOCUMENT_FIELDS or _document_fields()
+    ind1 = "" if compact else indent + INDENT
+    ind2 = "" if compact else ind1 + INDENT
+    sep, item_sep = (", ", ", ") if compact else (",\n" + ind1, ",\n" + ind2)
+    chunks = ["{" if compact else "{\n" + ind1]
+    for i, (name, key, records) in enumerate(fields):
+        value = getattr(doc, name)
+        head = (sep if i else "") + key
+        if records is not None and value:
+            write = _WRITERS[records][1 if compact else 0]
+            chunks += [head + ("[" if compact else "[\n" + ind2), item_sep.join([write(x, ind2) for x in value]),
+                       "]" if compact else "\n" + ind1 + "]"]
+        else:
+            chunks.append(head + _field_text(doc, name, compact, ind1))
+    chunks.append("}" if compact else "\n" + indent + "}")
+    return chunks
+
+
+_DOCUMENT_FIELDS: list[tuple[str, str, type | None]] = []  # (field, its key, the class of its list's records)
+
+
+def _document_fields() -> list[tuple[str, str, type | None]]:
+    hints = typing.get_type_hints(Document, vars(model))
+    for field in attrs.fields(Document):
+        tp, _ = _unwrap(hints[field.name])
+        item = typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else None
+        _DOCUMENT_FIELDS.append((field.name, encode_basestring(field.name) + ": ",
+                                 item if item is not None and attrs.has(item) else None))
+    return _DOCUMENT_FIELDS
+
+
+def _field_text(doc: Document, name: str, compact: bool, ind1: str) -> str:
+    """One field's value as the document's own writer writes it."""
+    value = getattr(doc, name)
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, bool | int):
+        return _SCALARS_TEXT[type(value)](value)
+    if isinstance(value, tuple):
+        if not value:
+            return "[]"
+        return "[" + ", ".join(_SCALARS_TEXT[type(v)](v) for v in value) + "]"
+    pretty, flat = _WRITERS[type(value)]
+    return flat(value, "") if compact else pretty(value, ind1)
+
+
+_SCALARS_TEXT: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring, int: str, bool: lambda v: "true" if v else "false", Decimal: lambda v: format(v, "f")}
+
+
 def document_text(doc: Document, compact: bool = False, indent: str = INDENT * 2) -> str:
     """One document, as it stands inside the documents list (or on one line)."""
-    pretty, flat = _WRITERS[Document]
-    return flat(doc, "") if compact else pretty(doc, indent)
+    return "".join(document_chunks(doc, compact, indent))
 
 
 class JsonWriter:
@@ -130,21 +186,24 @@ class JsonWriter:
         self.jsonl = jsonl
         self.count = 0
 
-    def write_text(self, text: str) -> None:
-        """A document already encoded by `document_text` (with this writer's layout)."""
-        if self.jsonl:
-            self.out.write(text + "\n")
-        else:
+    def write_text(self, text: str | list[str]) -> None:
+        """A document already encoded by `document_chunks` or `document_text` (with this writer's
+        layout)."""
+        if not self.jsonl:
             if self.count == 0:
                 self.out.write(f'{{"schema_version": {SCHEMA_VERSION}, "documents": [' if self.compact else
                                f'{{\n{INDENT}"schema_version": {SCHEMA_VERSION},\n{INDENT}"documents": [')
             sep = ", " if self.compact else ",\n" + INDENT * 2
             first = "" if self.compact else "\n" + INDENT * 2
-            self.out.write((sep if self.count else first) + text)
+            self.out.write(sep if self.count else first)
+        for chunk in [text] if isinstance(text, str) else text:
+            self.out.write(chunk)
+        if self.jsonl:
+            self.out.write("\n")
         self.count += 1
 
     def write(self, doc: Document) -> None:
-        self.write_text(document_text(doc, self.compact or self.jsonl))
+        self.write_text(document_chunks(doc, self.compact or self.jsonl))
 
     def close(self) -> None:
         if self.jsonl:
