@@ -10,8 +10,9 @@ from hypothesis import settings
 
 # the default run keeps the whole suite within about two minutes on two cores; `pytest
 # --hypothesis-profile=thorough` runs 2,000 examples a property
-settings.register_profile("default", deadline=None, max_examples=150)
-settings.register_profile("thorough", deadline=None, max_examples=2000)
+# no example database: a test writes nowhere but its temporary directory (a failure prints its example)
+settings.register_profile("default", deadline=None, max_examples=150, database=None)
+settings.register_profile("thorough", deadline=None, max_examples=2000, database=None)
 settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -321,3 +321,36 @@ def test_the_python_api_takes_text_files_and_says_file_not_found(tmp_path):
         assert parse_file(text).areas == parse_file(binary).areas
     with pytest.raises(FileNotFoundError):
         parse_file(tmp_path / "missing.txt")
+
+
+HOSTILE = {"binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "empty": b"", "blank": b"\n\n\t\t\n",
+           "not a sheet": b"hello\tworld\n", "utf-16 garbage": b"\xff\xfe\x00\xd8", "nul": b"\x00" * 64,
+           "a lone quote": b'"', "control characters": bytes(range(32)) * 8}
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["check", "--json"], ["roundtrip"], ["-o", "{tmp}/t/"],
+                                     ["-o", "{tmp}/o.xlsx"], ["-o", "{tmp}/o.sqlite"], ["--table", "kpis"]])
+def test_every_command_on_hostile_bytes_says_one_line_a_file(tmp_path, command):
+    files = []
+    for name, data in HOSTILE.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(data)
+        files.append(str(path))
+    proc = run(*[part.format(tmp=tmp_path) for part in command], *files, SEEDS[0])
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("objparse: error: ")]
+    assert len(errors) == len(files) and all(any(f in e for e in errors) for f in files), proc.stderr
+
+
+def test_messages_go_through_the_progress_bar_while_it_is_shown(monkeypatch):
+    from objparse.cli import console
+
+    written = []
+
+    class Bar:
+        def write(self, text, file=None):
+            written.append(text)
+
+    monkeypatch.setattr(console, "_bar", Bar())
+    console.say("objparse: warning: x")
+    assert written == ["objparse: warning: x"]
