@@ -68,11 +68,16 @@ def _work(task: tuple[str, str | None, bool]) -> Outcome:
     return process(*task)
 
 
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _quiet_worker() -> None:
     """A worker leaves interrupts to the parent, which ends the pool: Ctrl-C reaches every
-    process of the terminal's group, and a worker must not unwind on its own."""
+    process of the terminal's group, and a worker must not unwind on its own. (It starts with
+    them held, as forked while the parent held them: none arrives before this.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)
 
 
 def outcomes(files: list[str], jobs: int, encode: str | None, quiet: bool) -> Iterator[Outcome]:
@@ -81,7 +86,13 @@ def outcomes(files: list[str], jobs: int, encode: str | None, quiet: bool) -> It
     if jobs > 1 and len(files) > 1 and "-" not in files:
         import multiprocessing
 
-        pool = multiprocessing.get_context("fork").Pool(min(jobs, len(files)), initializer=_quiet_worker)
+        # the workers are forked with interrupts held, so none reaches one before it ignores them;
+        # the parent takes what arrived meanwhile once they are forked
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(min(jobs, len(files)), initializer=_quiet_worker)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         try:
             tasks = [(path, encode, quiet) for path in files]
             yield from pool.imap(_work, tasks, chunksize=max(1, min(64, len(files) // (jobs * 8))))
