@@ -24,13 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # bench/run.py: the corpus generator
 
 from objparse import parse as pipeline
-from objparse import parse_bytes, records, source, syntax
+from objparse import parse_bytes, readers, records, source, syntax
 from objparse.lexer import Classified
 from objparse.values.cells import classify
 
 # (stage, module, function) in the order objparse.parse runs them; each is called through its module
 STAGES = [
-    ("decode", pipeline.source, "decode"),
+    ("decode", source, "decode"),
     ("read cells", pipeline.records, "read"),
     ("lex rows", pipeline.lexer, "Classified"),
     ("grammar (Lark)", pipeline.syntax, "parse"),
@@ -97,7 +97,7 @@ def main() -> int:
             for line in text.split("\n"):
                 [classify(c) for c in map(str.strip, line.split("\t")) if c]
 
-    classified = [Classified(records.read(text).rows) for text in texts]
+    classified = [Classified(records.read(readers.text.grid(text, "sheet")).rows) for text in texts]
 
     def grammar() -> None:
         for rows in classified:

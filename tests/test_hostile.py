@@ -1,6 +1,6 @@
 """Hostile input, too large to keep as fixture files: each gives a one-line error naming the file,
 or a warning and what could be read; never a traceback. The bounds named here are the code's
-own (source.MAX_BYTES, parse.MAX_LINES, numbers.MAX_NUMERAL, money_tree.MAX_ITEMS)."""
+own (source.MAX_BYTES, readers.text.MAX_LINES, numbers.MAX_NUMERAL, money_tree.MAX_ITEMS)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from test_lossless import lost_cells
 
 from objparse import SheetError, parse_bytes, parse_file, parse_text
 from objparse.export.json import dumps_documents, loads
-from objparse.parse import MAX_LINES
+from objparse.readers.text import MAX_LINES
 from objparse.rules.money_tree import MAX_ITEMS
 from objparse.source import MAX_BYTES
 

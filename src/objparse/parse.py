@@ -1,7 +1,8 @@
-"""bytes -> Document, in stages:
+"""A source -> its Documents, in stages:
 
-    decode     source.decode        bytes -> text (BOM, UTF-8 / Windows-1252 / UTF-16, newlines)
-    read       records.read         text -> rows: cells cleaned and classified, offset removed
+    read       readers.read         bytes -> grids, one a worksheet (the format told by the content; a
+                                    text decoded and split into cells)
+    cells      records.read         grid -> rows: cells cleaned and classified, offset removed
     lex        lexer.Classified     rows -> their readings (page marks and repeated headers taken off)
     grammar    syntax.parse         readings -> the sheet's parts, nested (Lark, LALR)
     sections   sections.*           parts -> model records, damage rules applied
@@ -11,19 +12,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from . import checks, lexer, records, source, syntax
+from . import checks, lexer, readers, records, syntax
 from .draft import SheetRows
 from .errors import SheetError
 from .findings import Findings
+from .grid import Grid, Note
 from .model import Document
 from .rules import project_links
 from .sections import main_table, notes, preamble
 from .side_tables import BY_NAME, SIDE_TABLES
+from .source import MAX_BYTES
+from .source import read as read_bytes
 from .values.names import parse_office, title_year
 
 
@@ -43,54 +46,37 @@ def _side_tables(sheet: SheetRows, found: Findings) -> dict[str, object]:
     return tables
 
 
-MAX_LINES = 100_000  # a sheet has about a hundred lines: past this, a file is refused
-_SHEET_WORDS = re.compile(r"obiettivi|ambit[oi]\s+di\s+performance", re.IGNORECASE)
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def build(text: str, source_name: str = "<text>",
-          decoding: tuple[tuple[str, str, int | None], ...] = (), digest: str | None = None) -> Document:
-    if not _SHEET_WORDS.search(text):  # cheap, before any work: most files that are no sheet end here
-        raise SheetError("not an objective sheet: no title and no main-table header", source_name)
-    lines = text.count("\n") + (not text.endswith("\n"))
-    if lines > MAX_LINES:
-        raise SheetError(f"{lines} lines, more than the {MAX_LINES} any sheet has", source_name)
-    if _SURROGATE.search(text):  # text that no file could hold (lone surrogates, through parse_text)
-        text = _SURROGATE.sub("\ufffd", text)
-        decoding += (("bad-characters", "characters that are not text replaced by U+FFFD", None),)
-    try:
-        read = records.read(text)
-    except records.TooManyCells as exc:
-        raise SheetError(str(exc), source_name) from None
+def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[Note, ...] = (),
+             digest: str | None = None, sheet: str = "1") -> Document:
+    """The document of one sheet's rows."""
     classified = lexer.Classified(read.rows)
     if not any(readings[0] in ("TITLE", "HEADER") for readings, _ in classified.readings):
         raise SheetError("not an objective sheet: no title and no main-table header", source_name)
     found = Findings(read.offset)
-    for code, message, line in decoding:
-        found.add(code, message, line)
-    for code, message, line, column in read.notes:
+    for code, message, line, column in (*decoding, *read.notes):
         found.add(code, message, line, column)
     found.set_aside(classified.aside, "page-number", "page number")
     for row in classified.repeated:
         found.add("page-header", "printed again after a page break: dropped", row.line)
     for what, first, line in classified.wraps:
         found.add("wrapped-text", f"{what} on line {first} continues on this line: joined", line)
-    sheet = syntax.parse(classified)
-    for row, why in sheet.unexpected:
+    parts = syntax.parse(classified)
+    for row, why in parts.unexpected:
         found.set_aside([row], "unexpected-line", why)
-    title, office = preamble.parse(sheet.preamble, found)
-    header = sheet.main.header if sheet.main else None
+    title, office = preamble.parse(parts.preamble, found)
+    header = parts.main.header if parts.main else None
     for missing, code, message in ((title, "no-title", "no title line"),
                                    (office, "no-office", "no office line before the main table"),
                                    (header, "no-main-table", "no main-table header")):
         if missing is None:
             found.add(code, message)
 
-    note_list = notes.parse(sheet.notes, found)
-    areas = main_table.parse(sheet.main, found, notes.documents(note_list)) if sheet.main else ()
-    tables = _side_tables(sheet, found)
+    note_list = notes.parse(parts.notes, found)
+    areas = main_table.parse(parts.main, found, notes.documents(note_list)) if parts.main else ()
+    tables = _side_tables(parts, found)
     doc = Document(
         source=source_name,
+        sheet=sheet,
         source_sha256=digest,
         title=title,
         year=title_year(title),
@@ -109,32 +95,62 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def documents(grids: list[Grid], source_name: str, digest: str) -> list[Document]:
+    """The documents of a source's grids: one a worksheet, or one a sheet of a text."""
+    docs = []
+    for n, grid in enumerate(grids, start=1):
+        try:
+            rows = records.read(grid)
+        except records.TooManyCells as exc:
+            raise SheetError(str(exc), source_name) from None
+        docs.append(document(rows, source_name, grid.decoding, digest, grid.name or str(n)))
+    return docs
+
+
+def _one(docs: list[Document], source_name: str) -> Document:
+    if len(docs) > 1:
+        raise SheetError(f"holds {len(docs)} sheets: objparse.parse_sheets() reads them all", source_name)
+    return docs[0]
+
+
+def parse_sheets(source: str | Path | bytes | BinaryIO | TextIO, source_name: str | None = None) -> list[Document]:
+    """Every sheet of a source, a document each, in the order the source holds them: a path, a
+    file object (binary, or text already decoded), or bytes. A missing file raises
+    SheetNotFound, a FileNotFoundError too; a source that holds no sheet, SheetError."""
+    if isinstance(source, bytes):
+        name = source_name or "<bytes>"
+        return documents(readers.read(source, name), name, _sha256(source))
+    if hasattr(source, "read"):
+        data = source.read(MAX_BYTES + 1)
+        name = source_name or str(getattr(source, "name", "<stream>"))
+        if len(data) > MAX_BYTES:
+            raise SheetError(f"larger than {MAX_BYTES // (1024 * 1024)} MiB, which no sheet is", name)
+        if isinstance(data, str):
+            return documents([readers.read_text(data, name)], name, _sha256(data.encode("utf-8", "surrogatepass")))
+        return parse_sheets(data, name)
+    name = source_name or str(source)
+    return parse_sheets(read_bytes(name), name)
+
+
 def parse_text(text: str, source_name: str = "<text>") -> Document:
     """The document of a sheet given as text (line ends LF, CRLF or CR). Raises SheetError for
-    text that is no objective sheet."""
-    normal = source.normalised(text, source_name)
-    return build(normal.text, source_name, normal.notes, _sha256(text.encode("utf-8", "surrogatepass")))
+    text that is no objective sheet, or that holds several (parse_sheets reads them all)."""
+    digest = _sha256(text.encode("utf-8", "surrogatepass"))
+    return _one(documents([readers.read_text(text, source_name)], source_name, digest), source_name)
 
 
 def parse_bytes(data: bytes, source_name: str = "<bytes>") -> Document:
-    """The document of a sheet's bytes, in whatever encoding they came (UTF-8, Windows-1252,
-    UTF-16; see objparse.source). Raises SheetError naming `source_name` for input that is not
-    a sheet: empty, binary, undecodable, too large."""
-    decoded = source.decode(data, source_name)
-    return build(decoded.text, source_name, decoded.notes, _sha256(data))
+    """The document of a sheet's bytes, whatever their format and encoding (see objparse.readers).
+    Raises SheetError naming `source_name` for input that is not a sheet: empty, binary,
+    undecodable, too large; or that holds several (parse_sheets reads them all)."""
+    return _one(parse_sheets(data, source_name), source_name)
 
 
 def parse_file(path: str | Path | BinaryIO | TextIO) -> Document:
     """The document of a sheet file, given by its path or as a file object (binary, or text
     already decoded). A missing file raises SheetNotFound, a FileNotFoundError too."""
-    if hasattr(path, "read"):
-        data = path.read(source.MAX_BYTES + 1)
-        name = str(getattr(path, "name", "<stream>"))
-        if len(data) > source.MAX_BYTES:
-            raise SheetError(f"larger than {source.MAX_BYTES // (1024 * 1024)} MiB, which no sheet is", name)
-        return parse_text(data, name) if isinstance(data, str) else parse_bytes(data, name)
-    name = str(path)
-    return parse_bytes(source.read(name), name)
+    docs = parse_sheets(path)
+    return _one(docs, docs[0].source)
 
 
 def read_frames(paths: str | Iterable[str]) -> dict[str, Any]:
@@ -144,5 +160,5 @@ def read_frames(paths: str | Iterable[str]) -> dict[str, Any]:
     from .inputs import expand
 
     names = [paths] if isinstance(paths, str) else list(paths)
-    return to_frames(parse_file(name) for name in expand(names).files)
+    return to_frames(doc for name in expand(names).files for doc in parse_sheets(name))
 

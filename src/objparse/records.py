@@ -1,4 +1,4 @@
-"""text -> Rows: every non-blank line split into cells, each cell cleaned and classified once.
+"""The grid -> Rows: every row with a non-empty cell, each cell cleaned and classified once.
 
 Cells are cleaned (export markup removed, spaces folded) and placed relative to where the sheet
 starts: an export whose every row begins with empty cells reads as the same sheet unshifted
@@ -7,15 +7,15 @@ starts: an export whose every row begins with empty cells reads as the same shee
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 import attrs
 
 from .draft import Cell, Row
+from .grid import Grid
 from .values.cells import CellKind, classify
 from .values.numbers import MAX_NUMERAL, VALUE, too_long
 from .values.text import folded
@@ -27,10 +27,21 @@ _TAG = re.compile(r"</?(?P<name>i|em|b|strong|u|s|br|span|font|p|div|sup|sub|sma
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _ITALIC = re.compile(r"<(?:i|em)\b", re.IGNORECASE)
 _NO_ITALIC: frozenset[int] = frozenset()
-# what makes a line need more than str.strip per cell: markup, and spaces to fold
-# markup, two spaces in a row, or any white space but a space or a tab (no-break spaces, CR, vertical
-# tab, U+2028 …): a line holding one is cleaned cell by cell, the others need only str.strip
-_NEEDS_CLEANING = re.compile(r"[<&]|[^\S \t\n]| {2}")
+# what makes a line need more than str.strip per cell: markup, two spaces in a row, or any white
+# space but a space, a tab or a line end (no-break spaces, CR, vertical tab, U+2028 …, as str.isspace
+# has them); a grid's rows are tested only for the marks its text holds at all
+_MARKS = ("<", "&", "  ", *"\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+@lru_cache(maxsize=64)
+def _search(marks: tuple[str, ...]) -> Callable[[str], object] | None:
+    return re.compile("|".join(map(re.escape, marks))).search if marks else None
+
+
+def needs_cleaning(text: str) -> Callable[[str], object] | None:
+    """A test of whether a row of the text needs cleaning, or None when none does."""
+    return _search(tuple(m for m in _MARKS if m in text))
 
 
 def clean(cell: str) -> str:
@@ -46,48 +57,9 @@ class Rows:
     rows: list[Row]
     offset: int  # empty columns every row began with, removed
     notes: tuple[tuple[str, str, int | None, int | None], ...] = ()  # (code, message, line, column)
-
-
-
-
-def _quotes_a_cell(text: str) -> bool:
-    """Does a cell start with a double quote (the file may be quoted the way Excel quotes)?"""
-    return text.startswith('"') or '\t"' in text or '\n"' in text
-
-
-def _excel_records(text: str) -> list[tuple[int, int, list[str]]] | None:
-    """The records of a file quoted the way Excel's "Text (tab delimited)" and "Unicode Text"
-    quote (a cell holding a quote, a tab or a line break between double quotes, inner quotes
-    doubled), each with the line it starts on; None when the file does not read that way
-    throughout (a quote in the middle of a cell, a quoted cell not closed): then it was never
-    quoted, and reads as it stands."""
-    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=True)
-    records, start = [], 1
-    limit = csv.field_size_limit(len(text) + 1)  # a cell may be as long as the file; the module's limit is restored
-    try:
-        for record in reader:
-            records.append((start, reader.line_num, record))  # the lines it starts and ends on
-            start = reader.line_num + 1
-    except csv.Error:
-        return None
-    finally:
-        csv.field_size_limit(limit)
-    return records
-
-
-def _plain_records(text: str) -> Iterator[tuple[int, int, list[str], str]]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line and not line.isspace():
-            yield number, number, line.split("\t"), line
-
-
-def _leading_tabs(text: str) -> int:
-    """The tabs every non-blank line begins with: the columns the sheet is offset by, found on
-    the lines before they are split (zero, at no cost, when the first line is not indented)."""
-    if not text.lstrip("\n\r").startswith("\t"):
-        return 0
-    return min((len(line) - len(line.lstrip("\t")) for line in text.split("\n") if line and not line.isspace()),
-               default=0)
+    spans: Mapping[tuple[int, int], int] = attrs.Factory(dict)  # (line, column) -> last line of its merged range
+    pages: Mapping[int, int] = attrs.Factory(dict)  # line -> page
+    whole: bool = False  # no cell continues on the row below
 
 
 MAX_FIELDS = 1_000_000  # cells, empty ones included (a tab each): a sheet has about a thousand
@@ -98,27 +70,31 @@ class TooManyCells(ValueError):
     """More cells than any file of sheets holds: the file is refused before its cells fill memory."""
 
 
-def read(text: str) -> Rows:
-    """Every row of the sheet with a non-empty cell, blank lines (page breaks, spacing) dropped.
-    Raises TooManyCells past MAX_FIELDS cells or MAX_CELLS non-empty ones."""
-    fields = text.count("\t") + text.count("\n") + 1
-    if fields > MAX_FIELDS:
-        raise TooManyCells(f"{fields:,} cells, more than the {MAX_FIELDS:,} any file of sheets holds")
+def fields(text: str) -> None:
+    """Raise TooManyCells for a text of more cells (empty ones included) than any file holds:
+    counted on the text, before anything is split."""
+    count = text.count("\t") + text.count("\n") + 1
+    if count > MAX_FIELDS:
+        raise TooManyCells(f"{count:,} cells, more than the {MAX_FIELDS:,} any file of sheets holds")
+
+
+def read(grid: Grid) -> Rows:
+    """Every row of the grid with a non-empty cell, blank lines (page breaks, spacing) dropped.
+    Raises TooManyCells past MAX_CELLS non-empty cells."""
     notes: list[tuple[str, str, int | None, int | None]] = []
-    quoted = _excel_records(text) if _quotes_a_cell(text) else None
-    # which cleaning the file needs at all, found once; most lines then need only str.strip
-    needs_cleaning = _NEEDS_CLEANING.search if _NEEDS_CLEANING.search(text) else None
-    records = ((n, end, r, "\n") for n, end, r in quoted) if quoted is not None else _plain_records(text)
     new, make, strip, cell_kind = tuple.__new__, object.__new__, str.strip, classify
     rows: list[Row] = []
-    shift = _leading_tabs(text) if quoted is None else 0  # columns taken off every cell as it is made
+    shift = grid.shift  # columns taken off every cell as it is made
+    marked = grid.italic
+    # which cleaning the rows need at all, found once; most rows then need only str.strip
+    dirty = grid.marks
     last = 0  # the line the row before ends on
     count = 0  # non-empty cells so far
-    for number, end, raw, line in records:  # a quoted record's line is "\n": it is always cleaned
-        italic = _NO_ITALIC
-        if line == "\n" or (needs_cleaning is not None and needs_cleaning(line)):
+    for number, end, raw, line in grid.rows:  # a row whose line is "\n" is always cleaned
+        italic = marked.get(number, _NO_ITALIC) if marked else _NO_ITALIC
+        if line == "\n" or (dirty is not None and dirty(line)):
             if any("<" in cell for cell in raw):
-                italic = frozenset(i - shift for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
+                italic = italic | frozenset(i - shift for i, c in enumerate(raw) if "<" in c and _ITALIC.search(c))
             cells = map(clean, raw)
         else:
             cells = map(strip, raw)
@@ -139,11 +115,9 @@ def read(text: str) -> Rows:
     offset = shift + rest
     notes += [("long-number", f"a number of {len(c.text)} characters: read as text", c.line, c.column + 1 - rest)
               for c in long_numbers]
-    if quoted is not None:
-        notes.append(("excel-quoting", "read as Excel's quoted text: quotes around cells removed, doubled "
-                                       "quotes read as one", None, None))
-        notes += [("quoted-cell", "a quoted cell spans lines: its line break read as a space", number, i + 1 - offset)
-                  for number, _, record in quoted for i, cell in enumerate(record) if "\n" in cell]
+    # the reader's notes name columns of the source: here they are read from where the sheet starts
+    notes += [(code, message, line, column - offset if column is not None else None)
+              for code, message, line, column in grid.notes]
     if rest:
         for row in rows:
             row.filled = tuple(c._replace(column=c.column - rest) for c in row.filled)
@@ -151,4 +125,5 @@ def read(text: str) -> Rows:
     if offset:
         notes.append(("offset", f"every row begins with {offset} empty cell{'s' * (offset > 1)}: the sheet is read "
                                 f"from column {offset + 1}", None, None))
-    return Rows(rows, offset, tuple(notes))
+    spans = {(line, column - offset): last for (line, column), last in grid.spans.items()} if offset else grid.spans
+    return Rows(rows, offset, tuple(notes), spans, grid.pages, grid.whole)
