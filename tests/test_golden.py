@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS, GOLDEN, as_json, load_json
 
-from objparse import loads, parse_file, to_json
+from objparse import SheetError, loads, parse_bytes, parse_file, to_json
 
 CASES = sorted(GOLDEN.glob("*.json"))
 
@@ -36,3 +36,34 @@ def test_golden_cases_present():
 def test_the_json_reads_back_into_the_same_document(golden):
     doc = parse_file(CORPUS / load_json(golden)["source"])
     assert loads(to_json(doc)) == [doc]
+
+
+ENCODINGS = {  # as spreadsheets save text, and as other tools do
+    "code page 850 (Excel's Testo MS-DOS)": lambda t: t.replace("\n", "\r\n").encode("cp858"),
+    "Mac Roman (Excel's Testo Macintosh)": lambda t: t.replace("\n", "\r").encode("mac_roman"),
+    "Windows-1252": lambda t: t.encode("cp1252"),
+    "UTF-16 LE, no byte-order mark": lambda t: t.encode("utf-16-le"),
+    "UTF-16 BE, no byte-order mark": lambda t: t.encode("utf-16-be"),
+    "UTF-32": lambda t: t.encode("utf-32"),
+    "UTF-32 LE, no byte-order mark": lambda t: t.encode("utf-32-le"),
+    "UTF-32 BE, no byte-order mark": lambda t: t.encode("utf-32-be"),
+}
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("golden", CASES, ids=[p.stem for p in CASES])
+def test_the_sheet_in_every_encoding_gives_the_golden_document(golden, encoding):
+    want = load_json(golden)
+    want.pop("expect_checks")
+    text = (CORPUS / want["source"]).read_text(encoding="utf-8")
+    got = as_json(parse_bytes(ENCODINGS[encoding](text), want["source"]))
+    for field in ("source_sha256", "checks", "diagnostics"):  # the bytes are other bytes
+        got.pop(field)
+        want.pop(field, None)
+    assert got == want
+
+
+def test_a_file_that_reads_as_well_in_two_code_pages_is_refused():
+    with pytest.raises(SheetError, match="cannot tell its encoding: it reads as well in code page 850 \\(DOS\\) or "
+                                         "Mac Roman"):
+        parse_bytes(b"Obiettivi di performance\n\x97 \x97\n", "x.txt")

@@ -46,6 +46,9 @@ CODES: dict[str, tuple[str, str]] = {
                           "around what one slip of the pen explains, and the `ieep_sums` check names it."),
     # how the file was read: each a choice objparse made, to be audited
     "windows-1252": ("info", "The file is not UTF-8; it was read as Windows-1252."),
+    "encoding": ("info", "The file's encoding was a choice: no byte-order mark said it. UTF-32 told by its zero "
+                         "bytes, or a code page (DOS 850, Mac Roman) by which one reads as Italian: accented vowels "
+                         "at words' ends, the euro sign beside amounts."),
     "mixed-encoding": ("warning", "A UTF-8 file holds bytes that are not UTF-8; those bytes alone were read as "
                                   "Windows-1252. The message names their lines."),
     "bad-characters": ("warning", "The text holds characters no file can (lone surrogates); they were replaced by "
