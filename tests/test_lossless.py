@@ -68,7 +68,7 @@ def lost_cells(text: str, doc) -> list[str]:
         m = re.fullmatch(r"([+-]?\d+(?:,\d+)?)\s*%", c)
         if m and Decimal(m.group(1).replace(",", ".")) in numbers:
             continue
-        m = re.fullmatch(r"([^:]{1,40}?)\s*:\s*(.+)", c)
+        m = re.fullmatch(r"([^:]{1,40}?)\s*:\s*(.*)", c)  # a note's label, its text after it (or in the next cell)
         if m and m.group(1) in hay and m.group(2) in hay:
             continue
         m = re.fullmatch(r"(.+?)\s*(\*+|\(\*+\)|\(\d+\))|(\*+|\(\*+\)|\(\d+\))\s*(.+)", c)  # a footnote marker
