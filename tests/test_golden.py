@@ -67,3 +67,32 @@ def test_a_file_that_reads_as_well_in_two_code_pages_is_refused():
     with pytest.raises(SheetError, match="cannot tell its encoding: it reads as well in code page 850 \\(DOS\\) or "
                                          "Mac Roman"):
         parse_bytes(b"Obiettivi di performance\n\x97 \x97\n", "x.txt")
+
+
+def _csv(text: str, delimiter: str) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(line.split("\t") for line in text.split("\n"))
+    return out.getvalue()
+
+
+DIALECTS = {  # as spreadsheets and other tools save a table
+    "Italian Excel's CSV (';', Windows-1252)": lambda t: _csv(t, ";").encode("cp1252"),
+    "CSV (',', UTF-8)": lambda t: _csv(t, ",").encode("utf-8"),
+    "'|'-separated": lambda t: _csv(t, "|").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize("golden", CASES, ids=[p.stem for p in CASES])
+def test_the_sheet_in_every_dialect_gives_the_golden_document(golden, dialect):
+    want = load_json(golden)
+    want.pop("expect_checks")
+    text = (CORPUS / want["source"]).read_text(encoding="utf-8")
+    got = as_json(parse_bytes(DIALECTS[dialect](text), want["source"]))
+    for field in ("source_sha256", "checks", "diagnostics"):
+        got.pop(field)
+        want.pop(field, None)
+    assert got == want

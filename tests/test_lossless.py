@@ -36,20 +36,29 @@ def _strings(value, out):
 csv.field_size_limit(2**31 - 1)  # a hostile test has a ten-megabyte cell
 
 
-def _rows(text: str) -> list[list[str]]:
-    """The rows as Excel's quoting reads them; a file that does not read that way throughout (a
-    quoted cell never closed) was never quoted, and splits on tabs and newlines as it stands."""
+def _rows(text: str, delimiter: str = "\t") -> list[list[str]]:
+    """The rows as Excel's quoting reads them; a tab-separated file that does not read that way
+    throughout (a quoted cell never closed) was never quoted, and splits on tabs and newlines as
+    it stands."""
+    if delimiter != "\t":
+        return list(csv.reader(io.StringIO(text, newline=""), dialect="excel", delimiter=delimiter))
     try:
         return list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=True))
     except csv.Error:
         return [line.split("\t") for line in text.split("\n")]
 
 
-def raw_cells(text: str):
+def separator(doc) -> str:
+    """What separated the cells, as the document says it read them (tabs unless it says otherwise)."""
+    said = next((d.message for d in doc.diagnostics if d.code == "delimiter"), None)
+    return said.split("'")[1] if said else "\t"
+
+
+def raw_cells(text: str, delimiter: str = "\t"):
     """Every cell of the source as written: read the way Excel quotes (as any reader of these
     files would), with only its italics tags, entities and runs of spaces undone — never by the
     parser's own cleaning, which could hide what it drops."""
-    for row in _rows(text):
+    for row in _rows(text, delimiter):
         for cell in row:
             cell = re.sub(r"&#?\w+;", lambda m: html.unescape(m.group()), re.sub(r"(?i)</?(?:i|em)>", "", cell))
             yield re.sub(r"\s+", " ", cell).strip()
@@ -62,7 +71,7 @@ def lost_cells(text: str, doc) -> list[str]:
     hay = " \u241e ".join(_strings(data, []))
     numbers = {Decimal(n) for n in re.findall(r"-?\d+(?:\.\d+)?", repr(data))}
     lost = []
-    for c in raw_cells(text):
+    for c in raw_cells(text, separator(doc)):
         if not c or c in hay:
             continue
         m = re.fullmatch(r"([+-]?\d+(?:,\d+)?)\s*%", c)

@@ -58,6 +58,8 @@ CODES: dict[str, tuple[str, str]] = {
                                       "the line the first is on."),
     "long-number": ("warning", "A cell holds a number longer than any sheet prints; it was read as text."),
     "utf-16": ("info", "The file has no byte-order mark; the pattern of its zero bytes says it is UTF-16."),
+    "delimiter": ("info", "The file's cells are separated by ';' (Italian Excel's CSV), ',' or '|', not tabs: "
+                          "the separator that splits the main table's header into its cells."),
     "excel-quoting": ("info", "The file is quoted the way Excel saves text: quotes around cells were removed and "
                               "doubled quotes read as one."),
     "quoted-cell": ("info", "A quoted cell spans two physical lines (an in-cell line break); the break was read as "

@@ -1,9 +1,13 @@
-"""Text -> the grid: a tab-separated sheet, as it stands or quoted the way Excel quotes.
+"""Text -> the grid: a sheet's cells separated by tabs, or, in a CSV, by ';' (Italian Excel's
+"CSV (delimitato dal separatore di elenco)"), ',' or '|'.
 
-Excel's "Text (tab delimited)" and "Unicode Text" put a cell holding a quote, a tab or a line
-break between double quotes, inner quotes doubled; a cell with a line break then spans two
-physical lines. A file that reads that way throughout is read so; one that does not (a quote in
-the middle of a cell, a quoted cell never closed) was never quoted, and is read as it stands.
+The separator is the one that splits the main table's header into its cells (or, without a
+header, the one that splits most lines); tabs where they tie. Excel's "Text (tab delimited)" and
+"Unicode Text" put a cell holding a quote, a tab or a line break between double quotes, inner
+quotes doubled; a cell with a line break then spans two physical lines. A tab-separated file that
+reads that way throughout is read so; one that does not (a quote in the middle of a cell, a quoted
+cell never closed) was never quoted, and is read as it stands. A CSV is read with the quoting of
+RFC 4180, as Excel writes it.
 """
 
 from __future__ import annotations
@@ -50,6 +54,52 @@ def _plain_records(text: str) -> Iterator[GridRow]:
             yield number, number, line.split("\t"), line
 
 
+DELIMITERS = ("\t", ";", ",", "|")
+_NAMES = {"\t": "tabs", ";": "';'", ",": "','", "|": "'|'"}
+_PROBE_LINES = 200  # the first lines, where the main table's header is (a file without one is judged on them)
+
+
+def _cells(line: str, delimiter: str) -> int:
+    """How many non-empty cells the line splits into."""
+    try:
+        return sum(1 for cell in next(csv.reader([line], delimiter=delimiter)) if cell.strip())
+    except (csv.Error, StopIteration):
+        return 0
+
+
+def _is_header(low: str) -> bool:
+    """Is the (lower-case) line the main table's header, whatever separates its cells?"""
+    return "kpi" in low and "performance" in low and "ambit" in low
+
+
+def delimiter(text: str) -> str:
+    """What separates the cells: the separator that splits the header into the most cells, or
+    that splits the most of the first lines into two cells or more; tabs where they tie."""
+    lines = [line for line in text.split("\n", _PROBE_LINES)[:_PROBE_LINES] if line.strip()]
+    header = next((line for line in lines if _is_header(line.lower())), None)
+    if header is not None and header.count("\t") >= 3:
+        return "\t"  # the common case, at no cost
+    if header is not None:
+        counts = {d: _cells(header, d) for d in DELIMITERS}
+    else:
+        counts = {d: sum(_cells(line, d) > 1 for line in lines) for d in DELIMITERS}
+    return max(DELIMITERS, key=lambda d: counts[d])  # max keeps the first of equals: tabs
+
+
+def _csv_records(text: str, separator: str) -> list[GridRow]:
+    """The records of a CSV (RFC 4180 quoting), each with the lines it starts and ends on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    records, start = [], 1
+    limit = csv.field_size_limit(len(text) + 1)
+    try:
+        for record in reader:
+            records.append((start, reader.line_num, record, "\n"))
+            start = reader.line_num + 1
+    finally:
+        csv.field_size_limit(limit)
+    return records
+
+
 def _leading_tabs(text: str) -> int:
     """The tabs every non-blank line begins with: the columns the sheet is offset by, found on
     the lines before they are split (zero, at no cost, when the first line is not indented)."""
@@ -74,12 +124,22 @@ def grid(text: str, name: str, decoding: tuple[Note, ...] = ()) -> Grid:
     if _SURROGATE.search(text):  # text that no file could hold (lone surrogates, through parse_text)
         text = _SURROGATE.sub("\ufffd", text)
         decoding += (("bad-characters", "characters that are not text replaced by U+FFFD", None, None),)
+    separator = delimiter(text)
+    if separator != "\t":
+        records = _csv_records(text, separator)
+        notes: tuple[Note, ...] = (("delimiter", f"cells separated by {_NAMES[separator]}: read as a CSV", None, None),)
+        return Grid(records, notes + _line_breaks(records), decoding)
     quoted = _excel_records(text) if _quotes_a_cell(text) else None
     if quoted is None:
         return Grid(_plain_records(text), decoding=decoding, shift=_leading_tabs(text), marks=needs_cleaning(text))
-    notes: tuple[Note, ...] = (("excel-quoting", "read as Excel's quoted text: quotes around cells removed, doubled "
-                                                 "quotes read as one", None, None),)
-    notes += tuple(("quoted-cell", "a quoted cell spans lines: its line break read as a space", number, i + 1)
-                   for number, _, record in quoted for i, cell in enumerate(record) if "\n" in cell)
     # a quoted record always goes through cleaning (its "line" is "\n"): it may hold a line break
-    return Grid([(n, end, record, "\n") for n, end, record in quoted], notes, decoding)
+    rows = [(n, end, record, "\n") for n, end, record in quoted]
+    notes = (("excel-quoting", "read as Excel's quoted text: quotes around cells removed, doubled quotes read as one",
+              None, None),)
+    return Grid(rows, notes + _line_breaks(rows), decoding)
+
+
+def _line_breaks(records: list[GridRow]) -> tuple[Note, ...]:
+    """A note for each quoted cell that spans lines."""
+    return tuple(("quoted-cell", "a quoted cell spans lines: its line break read as a space", number, i + 1)
+                 for number, _, record, _ in records for i, cell in enumerate(record) if "\n" in cell)
