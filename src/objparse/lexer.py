@@ -66,6 +66,23 @@ def _no_values(row: Row) -> bool:
     return not any(c.kind in VALUE_KINDS for c in row.filled)
 
 
+def opening(row: Row, following: Row | None = None) -> str | None:
+    """'TITLE', 'OFFICE' or 'HEADER' when the row opens a sheet (its title, its office) or its main
+    table, by what it holds — a title may wrap onto the row `following` it; else None."""
+    first = row.filled[0]
+    if not _no_values(row):
+        return None
+    m = _START.match(first.text)
+    if m is not None and m.lastgroup == "HEADER":
+        return "HEADER"
+    if m is not None and m.lastgroup == "TITLE":
+        text = " ".join(row.texts())
+        if following is not None and not following.gap:
+            text += " " + " ".join(following.texts())
+        return "TITLE" if _TITLE.match(text) else None
+    return "OFFICE" if is_office(first.text) else None
+
+
 def shape(row: Row, reference_column: int) -> str:
     """The most specific reading of a row, by what it holds; main-table rows are placed too."""
     cells = row.filled

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from . import checks, lexer, readers, records, syntax
+from . import checks, lexer, readers, records, sheets, syntax
 from .draft import SheetRows
 from .errors import SheetError
 from .findings import Findings
@@ -97,13 +97,16 @@ def _sha256(data: bytes) -> str:
 
 def documents(grids: list[Grid], source_name: str, digest: str) -> list[Document]:
     """The documents of a source's grids: one a worksheet, or one a sheet of a text."""
-    docs = []
-    for n, grid in enumerate(grids, start=1):
+    docs: list[Document] = []
+    for grid in grids:
         try:
             rows = records.read(grid)
         except records.TooManyCells as exc:
             raise SheetError(str(exc), source_name) from None
-        docs.append(document(rows, source_name, grid.decoding, digest, grid.name or str(n)))
+        for n, part in enumerate(sheets.split(rows), start=1):
+            # a text's sheets are numbered in the source; a worksheet's by its name (and, past one, their place)
+            name = str(len(docs) + 1) if grid.name is None else grid.name if n == 1 else f"{grid.name} ({n})"
+            docs.append(document(part, source_name, grid.decoding, digest, name))
     return docs
 
 
