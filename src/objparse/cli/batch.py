@@ -18,7 +18,7 @@ class Outcome(NamedTuple):
     texts: list[list[str]] | None  # each document encoded (in pieces); None when the file could not be read
     messages: list[str]  # warnings (or the error) for stderr
     failed_checks: list[str]
-    unplaced: int = 0  # cells in unparsed
+    unplaced: int = 0  # documents with cells in unparsed
     documents: list[Any] | None = None  # the Documents themselves, for the other formats
     keys: tuple[str, ...] = ()  # each document's key (the same sheet read twice has the same key)
 
@@ -26,12 +26,12 @@ class Outcome(NamedTuple):
 def read_documents(path: str) -> list[Any]:
     """The documents of a file named on the command line; SheetError when it has none."""
     from ..errors import SheetError
-    from ..parse import parse_bytes
+    from ..parse import parse_sheets
     from ..source import read
 
     if os.path.isdir(path):  # given by name, with no sheet in it (one with sheets stands for them)
         raise SheetError("a directory with no .txt sheet in it", path)
-    return [parse_bytes(read(path), path)]
+    return parse_sheets(read(path), path)
 
 
 def diagnostics_of(path: str, doc: Any) -> list[str]:
@@ -56,7 +56,7 @@ def process(path: str, encode: str | None, quiet: bool) -> Outcome:
     messages = [] if quiet else [line for doc in docs for line in diagnostics_of(path, doc)]
     failed = [f"{c.name}{f' ({c.subject})' if c.subject else ''}: {c.message}" for doc in docs for c in doc.checks
               if c.status == "fail"]
-    unplaced = sum(len(doc.unparsed) for doc in docs)
+    unplaced = sum(1 for doc in docs if doc.unparsed)
     keys = tuple(doc.key for doc in docs)
     if encode is None:
         return Outcome(path, [], messages, failed, unplaced, docs, keys)

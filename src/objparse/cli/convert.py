@@ -148,8 +148,8 @@ def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
                 if outcome.texts is None:
                     status, unread = EXIT_FAILED, unread + 1
                     continue
-                read += 1
-                unplaced += outcome.unplaced > 0
+                read += len(outcome.keys)
+                unplaced += outcome.unplaced
                 failed += [f"{outcome.path}: {check}" for check in outcome.failed_checks]
                 for key, item in zip(outcome.keys, outcome.texts or outcome.documents or (), strict=True):
                     if key in written:  # a copy of a sheet read already: its rows would clash on their keys
