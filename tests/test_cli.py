@@ -354,3 +354,12 @@ def test_messages_go_through_the_progress_bar_while_it_is_shown(monkeypatch):
     monkeypatch.setattr(console, "_bar", Bar())
     console.say("objparse: warning: x")
     assert written == ["objparse: warning: x"]
+
+
+def test_a_sheet_whose_main_table_gave_nothing_is_said_and_strict_fails(tmp_path):
+    sheet = FIXTURES / "header_but_no_area.txt"
+    plain = run(str(sheet), "-o", str(tmp_path / "a.json"))
+    assert plain.returncode == 0 and "no-areas" in plain.stderr and "1 with errors" in plain.stderr
+    assert run(str(sheet), "-o", str(tmp_path / "b.json"), "--strict").returncode == 1
+    check = run("check", str(sheet))
+    assert check.returncode == 1 and "error: the main-table header was found, but no area was read" in check.stdout

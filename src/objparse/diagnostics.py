@@ -18,6 +18,11 @@ CODES: dict[str, tuple[str, str]] = {
     "no-office": ("warning", "The sheet names no office before its main table."),
     "no-main-table": ("warning", "The header `AMBITO DI PERFORMANCE | ...` of the main table was not found; rows "
                                  "right after the office, if any, are read as the table."),
+    "no-areas": ("error", "The sheet's main table gave no area (its header was found and nothing under it read, or "
+                          "there is no main table): the document is empty where it matters, though every cell is "
+                          "kept."),
+    "mostly-unplaced": ("error", "More than half of the sheet's cells fit no field and are in `unparsed`: the "
+                                 "sheet is laid out in a way objparse does not read."),
     "orphan-row": ("warning", "A main-table row comes before any area row, so it belongs to no area; its cells are "
                               "kept in `unparsed`."),
     "ieep-no-tree": ("warning", "The I.E.E.P. amounts admit no tree even with a typo allowed; items are left flat "

@@ -74,6 +74,7 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
     note_list = notes.parse(parts.notes, found)
     areas = main_table.parse(parts.main, found, notes.documents(note_list)) if parts.main else ()
     tables = _side_tables(parts, found)
+    _say_what_went_unread(read, header, areas, found)
     doc = Document(
         source=source_name,
         sheet=sheet,
@@ -87,6 +88,18 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
         **tables,  # type: ignore[arg-type]
     )
     return checks.attach(doc, found)
+
+
+def _say_what_went_unread(read: records.Rows, header: object, areas: tuple[object, ...], found: Findings) -> None:
+    """Loud, never silent: a sheet whose main table gave no area, or most of whose cells went
+    unplaced, carries an error (a document is still written, with every cell kept)."""
+    if not areas:
+        found.add("no-areas", "the main-table header was found, but no area was read under it" if header is not None
+                  else "no main table: no area was read")
+    cells = sum(len(row.filled) + len(row.taken) for row in read.rows)
+    if cells and len(found.unparsed) * 2 > cells:
+        found.add("mostly-unplaced", f"{len(found.unparsed)} of the sheet's {cells} cells fit no field: read it "
+                                     "with care")
 
 
 def _sha256(data: bytes) -> str:

@@ -21,6 +21,7 @@ class Outcome(NamedTuple):
     unplaced: int = 0  # documents with cells in unparsed
     documents: list[Any] | None = None  # the Documents themselves, for the other formats
     keys: tuple[str, ...] = ()  # each document's key (the same sheet read twice has the same key)
+    errors: int = 0  # documents with an error diagnostic (a main table that gave nothing, ...)
 
 
 def read_documents(path: str) -> list[Any]:
@@ -58,10 +59,11 @@ def process(path: str, encode: str | None, quiet: bool) -> Outcome:
               if c.status == "fail"]
     unplaced = sum(1 for doc in docs if doc.unparsed)
     keys = tuple(doc.key for doc in docs)
+    errors = sum(1 for doc in docs if any(d.severity == "error" for d in doc.diagnostics))
     if encode is None:
-        return Outcome(path, [], messages, failed, unplaced, docs, keys)
+        return Outcome(path, [], messages, failed, unplaced, docs, keys, errors)
     return Outcome(path, [document_chunks(doc, encode == "jsonl") for doc in docs], messages, failed, unplaced,
-                   None, keys)
+                   None, keys, errors)
 
 
 def _work(task: tuple[str, str | None, bool]) -> Outcome:

@@ -161,13 +161,14 @@ def _report(path: str, doc: Any) -> dict[str, Any]:
         "checks": {s: statuses.count(s) for s in ("pass", "fail", "skip")},
         "failures": [{"name": c.name, "subject": c.subject, "message": c.message}
                      for c in doc.checks if c.status == "fail"],
-        "warnings": sum(d.severity == "warning" for d in doc.diagnostics), "unplaced": len(doc.unparsed)}
+        "warnings": sum(d.severity == "warning" for d in doc.diagnostics),
+        "errors": [d.message for d in doc.diagnostics if d.severity == "error"], "unplaced": len(doc.unparsed)}
 
 
 def check_command(argv: list[str], prog: str) -> int:
     ap = _sheets_parser(prog, "A line per sheet (office, year, areas, KPIs, side tables, checks passed and failed, "
-                              "warnings, cells left unplaced), then each failed check in full, then a total. Exit 1 "
-                              "when a check fails or a sheet cannot be read.")
+                              "warnings, cells left unplaced, errors), then each failed check in full, then a total. "
+                              "Exit 1 when a check fails, a sheet has an error or cannot be read.")
     ap.add_argument("--json", action="store_true", help="the same report as JSON")
     args = parsed(ap, argv)
     if isinstance(args, int):
@@ -185,7 +186,7 @@ def check_command(argv: list[str], prog: str) -> int:
             status = EXIT_FAILED
             continue
         reports.append(_report(path, doc))
-        if reports[-1]["checks"]["fail"]:
+        if reports[-1]["checks"]["fail"] or reports[-1]["errors"]:
             status = EXIT_FAILED
     if args.json:
         import json
@@ -205,7 +206,7 @@ def _print_report(reports: list[dict[str, Any]]) -> None:
         tables = ", ".join(r["side_tables"]) or "no side tables"
         out(f"{r['source']}: {r['office']}, {r['year']}: {r['areas']} areas, {r['kpis']} KPIs, {tables}; "
             f"checks {r['checks']['pass']} passed, {r['checks']['fail']} failed; {r['warnings']} warnings; "
-            f"{r['unplaced']} cells unplaced")
+            f"{r['unplaced']} cells unplaced" + "".join(f"; error: {e}" for e in r["errors"]))
     failures = [(r["source"], f) for r in reports for f in r.get("failures", ())]
     if failures:
         out("")

@@ -47,7 +47,9 @@ def arguments(prog: str = "objparse") -> argparse.ArgumentParser:
     ap.add_argument("--csv-safe", action="store_true",
                     help="prefix with ' any text that a spreadsheet would run as a formula (=, +, -, @ …)")
     ap.add_argument("--compact", action="store_true", help="JSON without indentation (smaller, faster)")
-    ap.add_argument("--strict", action="store_true", help="exit 1 when a check fails")
+    ap.add_argument("--strict", action="store_true",
+                    help="exit 1 when a check fails or a sheet has an error (a main table that gave no area, most "
+                         "cells unplaced)")
     ap.add_argument("-q", "--quiet", action="store_true", help="do not print warnings on stderr")
     ap.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                     help="parse on N processes (0: one a core); the output is the same as with one")
@@ -131,7 +133,7 @@ class Sink(NamedTuple):
 
 
 def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
-    status, read, failed, unplaced, unread = EXIT_OK, 0, [], 0, 0
+    status, read, failed, unplaced, unread, errors = EXIT_OK, 0, [], 0, 0, 0
     files = inputs.files
     handle = None
     written: dict[str, str] = {}  # document keys written, and their files
@@ -150,6 +152,7 @@ def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
                     continue
                 read += len(outcome.keys)
                 unplaced += outcome.unplaced
+                errors += outcome.errors
                 failed += [f"{outcome.path}: {check}" for check in outcome.failed_checks]
                 for key, item in zip(outcome.keys, outcome.texts or outcome.documents or (), strict=True):
                     if key in written:  # a copy of a sheet read already: its rows would clash on their keys
@@ -177,10 +180,12 @@ def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
     if args.strict and failed:
         for check in failed:
             say(f"objparse: check failed: {check}")
+    if args.strict and (failed or errors):
         status = status or EXIT_FAILED
-    if (failed or unplaced or (unread and len(files) > 1)) and not args.quiet:  # one file's error says it all
+    if (failed or unplaced or errors or (unread and len(files) > 1)) and not args.quiet:  # one file's error says it all
         say("objparse: " + "; ".join(part for part in (
             f"{read} of {read + unread} sheets read",
+            f"{errors} with errors" if errors else "",
             f"{len(failed)} check{'s' * (len(failed) != 1)} failed" if failed else "",
             f"cells left unplaced in {unplaced} sheet{'s' * (unplaced != 1)}" if unplaced else "") if part))
     return status

@@ -5,12 +5,20 @@ zip's members), never by the file's name."""
 from __future__ import annotations
 
 from .. import source
+from ..errors import SheetError
 from ..grid import Grid
 from . import text
 
+# what a file that no reader takes looked like, by its first bytes
+_SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+               (b"\xd0\xcf\x11\xe0", "an Office 97-2003 document (.xls, .doc): save it as .xlsx"),
+               (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"Rar!", "a RAR archive"),
+               (b"\x7fELF", "a program"), (b"MZ", "a Windows program"), (b"{\\rtf", "an RTF document"))
+
 
 def kind(data: bytes) -> str:
-    """'xlsx', 'ods', 'pdf', 'zip' (an archive that is no workbook) or 'text', by the content."""
+    """'xlsx', 'ods', 'pdf' or 'text' by the content; else what the file looked like ('a PNG
+    image', 'a zip archive that is no workbook')."""
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -20,17 +28,22 @@ def kind(data: bytes) -> str:
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         except (zipfile.BadZipFile, OSError, ValueError):
-            return "zip"
+            return "a damaged zip archive"
         if "xl/workbook.xml" in names:
             return "xlsx"
         if "content.xml" in names and b"application/vnd.oasis.opendocument.spreadsheet" in data[:200]:
             return "ods"
-        return "zip"
-    return "text"
+        if "word/document.xml" in names:
+            return "a Word document (.docx)"
+        return "a zip archive that is no workbook"
+    return next((what for signature, what in _SIGNATURES if data.startswith(signature)), "text")
 
 
 def read(data: bytes, name: str) -> list[Grid]:
     """The grids of a source's bytes; SheetError for a source no reader takes."""
+    found = kind(data)
+    if found not in ("text", "xlsx", "ods", "pdf"):
+        raise SheetError(f"{found}, not a sheet", name)
     decoded = source.decode(data, name)
     return [text.grid(decoded.text, name, tuple((c, m, line, None) for c, m, line in decoded.notes))]
 
