@@ -23,7 +23,8 @@ class Grid:
     name: str | None = None  # the worksheet's name; None for a text file or a PDF
     shift: int = 0  # empty columns every row begins with, taken off as cells are made
     italic: Mapping[int, frozenset[int]] = attrs.Factory(dict)  # line -> its italic columns
-    spans: Mapping[tuple[int, int], int] = attrs.Factory(dict)  # (line, column) -> last line of its merged range
+    # (line, column) -> the last line of its merged range; None where the format cannot say (a text)
+    spans: Mapping[tuple[int, int], int] | None = None
     pages: Mapping[int, int] = attrs.Factory(dict)  # line -> the page it is printed on
     whole: bool = False  # no cell continues on the row below (a workbook's cells, a PDF's boxes)
     places: str = "line"  # what a row's number is: 'line' of a file, 'row' of a worksheet, 'position' in a PDF

@@ -72,7 +72,7 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
             found.add(code, message)
 
     note_list = notes.parse(parts.notes, found)
-    areas = main_table.parse(parts.main, found, notes.documents(note_list)) if parts.main else ()
+    areas = main_table.parse(parts.main, found, notes.documents(note_list), read.spans) if parts.main else ()
     tables = _side_tables(parts, found)
     _say_what_went_unread(read, header, areas, found)
     doc = Document(

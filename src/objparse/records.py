@@ -57,7 +57,7 @@ class Rows:
     rows: list[Row]
     offset: int  # empty columns every row began with, removed
     notes: tuple[tuple[str, str, int | None, int | None], ...] = ()  # (code, message, line, column)
-    spans: Mapping[tuple[int, int], int] = attrs.Factory(dict)  # (line, column) -> last line of its merged range
+    spans: Mapping[tuple[int, int], int] | None = None  # (line, column) -> last line of its merged range, if known
     pages: Mapping[int, int] = attrs.Factory(dict)  # line -> page
     whole: bool = False  # no cell continues on the row below
 
@@ -125,5 +125,7 @@ def read(grid: Grid) -> Rows:
     if offset:
         notes.append(("offset", f"every row begins with {offset} empty cell{'s' * (offset > 1)}: the sheet is read "
                                 f"from column {offset + 1}", None, None))
-    spans = {(line, column - offset): last for (line, column), last in grid.spans.items()} if offset else grid.spans
+    spans = grid.spans
+    if spans and offset:
+        spans = {(line, column - offset): last for (line, column), last in spans.items()}
     return Rows(rows, offset, tuple(notes), spans, grid.pages, grid.whole)

@@ -50,7 +50,11 @@ def _starts(rows: list[Row]) -> list[int]:
             block = [(kinds[j], _text(rows[j])) for j in range(i, min(i + 3, len(rows)))
                      if kinds[j] in ("TITLE", "OFFICE")]
             printed = dict(reversed(block))  # the first of each kind
-            if (printed.get("TITLE", title) != title or printed.get("OFFICE", office) != office) and headed(i):
+            # another sheet's, if it names another title or office than the sheet's own (one it
+            # lacks is no contradiction: a line printed late)
+            other = any(printed.get(k) not in (None, known) and known is not None
+                        for k, known in (("TITLE", title), ("OFFICE", office)))
+            if other and headed(i):
                 starts.append(i)
                 title = office = None
                 tabled = False

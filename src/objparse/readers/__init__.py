@@ -42,10 +42,23 @@ def kind(data: bytes) -> str:
 def read(data: bytes, name: str) -> list[Grid]:
     """The grids of a source's bytes; SheetError for a source no reader takes."""
     found = kind(data)
-    if found not in ("text", "xlsx", "ods", "pdf"):
+    if found in ("xlsx",):
+        from . import xlsx
+
+        return _holding_sheets(xlsx.grids(data, name), name)
+    if found not in ("text", "ods", "pdf"):
         raise SheetError(f"{found}, not a sheet", name)
     decoded = source.decode(data, name)
     return [text.grid(decoded.text, name, tuple((c, m, line, None) for c, m, line in decoded.notes))]
+
+
+def _holding_sheets(grids: list[Grid], name: str) -> list[Grid]:
+    """The worksheets that hold an objective sheet; SheetError when none does."""
+    holding = [g for g in grids if any(text.names_a_sheet(" ".join(cells)) for _, _, cells, _ in g.rows)]
+    if not holding:
+        names = ", ".join(repr(g.name) for g in grids)
+        raise SheetError(f"a workbook, but none of its worksheets ({names}) is an objective sheet", name)
+    return holding
 
 
 def read_text(content: str, name: str) -> Grid:

@@ -109,6 +109,11 @@ def _leading_tabs(text: str) -> int:
                default=0)
 
 
+def names_a_sheet(text: str) -> bool:
+    """Does the text hold the words of an objective sheet (its title, its main table's header)?"""
+    return _SHEET_WORDS.search(text) is not None
+
+
 def grid(text: str, name: str, decoding: tuple[Note, ...] = ()) -> Grid:
     """The grid of a sheet's text (LF line ends); SheetError for a text that is no sheet, or
     larger than any file of sheets."""

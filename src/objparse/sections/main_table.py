@@ -3,6 +3,7 @@ rows go through the damage rules, in order, and become KPIs."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from ..draft import AreaBuilder, AreaRows, Cell, MainTableRows, Placed, Row, RowKind, SubareaBuilder
@@ -19,13 +20,16 @@ def columns(header: Row | None) -> tuple[str, ...]:
     return header.texts() if header is not None else ()
 
 
-def parse(table: MainTableRows, found: Findings, documents: tuple[str, ...] = ()) -> tuple[Area, ...]:
+def parse(table: MainTableRows, found: Findings, documents: tuple[str, ...] = (),
+          merged: Mapping[tuple[int, int], int] | None = None) -> tuple[Area, ...]:
+    """The areas; `merged` says which rows each merged cell covers, where the source knows."""
     areas: list[AreaBuilder] = []
     reference_column = shifted_rows.reference_column(table.header)
     for rows in table.areas:
         area = _area(rows.head.placed, areas, found)
         for head, members in _subarea_rows(rows):
-            sub = _subarea(area, head.placed if head else None, members, found, documents, reference_column - 1)
+            sub = _subarea(area, head.placed if head else None, members, found, documents, reference_column - 1,
+                           merged)
             if sub is not None:
                 area.subareas.append(sub)
     return tuple(a.freeze() for a in areas)
@@ -68,7 +72,8 @@ def _area(head: Placed | None, areas: list[AreaBuilder], found: Findings) -> Are
 
 
 def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: Findings,
-             documents: tuple[str, ...], name_column: int) -> SubareaBuilder | None:
+             documents: tuple[str, ...], name_column: int,
+             merged: Mapping[tuple[int, int], int] | None = None) -> SubareaBuilder | None:
     rows = [head] if head is not None else []
     for member in members:
         if member.placed is None:
@@ -80,7 +85,7 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
     rows = misplaced_values.move_targets(rows, documents, found)
     head = rows[0] if head is not None else None
     implicit = implicit_kpis.stands_for_kpi(head, rows, found)
-    filled = merged_cells.fill_values(rows, found)
+    filled = merged_cells.fill_values(rows, found, merged)
     _report_unused(rows, filled, implicit, found)
     for row in rows:
         _report_reading(row, name_column, found)
