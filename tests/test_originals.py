@@ -10,7 +10,7 @@ from conftest import FIXTURES, GOLDEN, as_json, load_json
 from objparse import parse_file
 
 ORIGINALS = FIXTURES / "originals"
-WORKBOOKS = sorted(ORIGINALS.glob("*.xlsx"))
+WORKBOOKS = sorted([*ORIGINALS.glob("*.xlsx"), *ORIGINALS.glob("*.ods")])
 
 
 def _expected(path, lines=True):

@@ -79,3 +79,12 @@ def test_a_damaged_workbook_is_one_line_and_a_missing_reader_names_its_extra(mon
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(SheetError, match=r"needs openpyxl \(pip install 'objparse\[xlsx\]'\)"):
         parse_bytes((ORIGINALS / "000_2e4c457401ea359e.xlsx").read_bytes(), "book.xlsx")
+
+
+def test_a_damaged_spreadsheet_is_one_line():
+    data = bytearray((ORIGINALS / "000_2e4c457401ea359e.ods").read_bytes())
+    at = data.index(b"content.xml") + 200
+    data[at:at + 2000] = b"\1" * 2000
+    with pytest.raises(SheetError) as info:
+        parse_bytes(bytes(data), "sheet.ods")
+    assert "\n" not in str(info.value) and str(info.value).startswith("sheet.ods: ")

@@ -42,11 +42,11 @@ def kind(data: bytes) -> str:
 def read(data: bytes, name: str) -> list[Grid]:
     """The grids of a source's bytes; SheetError for a source no reader takes."""
     found = kind(data)
-    if found in ("xlsx",):
-        from . import xlsx
+    if found in ("xlsx", "ods"):
+        from . import ods, xlsx
 
-        return _holding_sheets(xlsx.grids(data, name), name)
-    if found not in ("text", "ods", "pdf"):
+        return _holding_sheets((xlsx if found == "xlsx" else ods).grids(data, name), name)
+    if found not in ("text", "pdf"):
         raise SheetError(f"{found}, not a sheet", name)
     decoded = source.decode(data, name)
     return [text.grid(decoded.text, name, tuple((c, m, line, None) for c, m, line in decoded.notes))]
