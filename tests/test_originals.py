@@ -41,3 +41,26 @@ def test_a_workbook_gives_the_golden_document(path):
     assert doc.sheet == "Obiettivi 2024"  # the worksheet's name
     assert {d.code for d in doc.diagnostics} <= {"implicit-kpi"}  # no guess: merges and wraps are explicit
     assert _comparable(as_json(doc), True) == _expected(path)
+
+
+PDFS = sorted(ORIGINALS.glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", PDFS, ids=[p.name for p in PDFS])
+def test_a_pdf_gives_the_golden_document_but_for_its_lines(path):
+    """The PDF's lines are its rows' places as read (and each record says its page): the whole
+    document is in <name>.pdf.json, and but for lines and pages it is the golden one."""
+    got = as_json(parse_file(path))
+    assert got | {"source": path.name} == load_json(path.with_name(path.name + ".json"))
+    assert {d["code"] for d in got["diagnostics"]} <= {"implicit-kpi", "page-number"}  # no guess of a merge or a wrap
+    footers = [u.pop("text") for u in got["unparsed"]]  # the page footers, kept as page numbers are
+    assert footers == [f"Pagina {n} di 3" for n in (1, 2, 3)]
+    assert _without(_comparable(got | {"unparsed": []}, False), "page") == _expected(path, lines=False)
+
+
+def _without(value, key):
+    if isinstance(value, dict):
+        return {k: _without(v, key) for k, v in value.items() if k != key}
+    if isinstance(value, list):
+        return [_without(v, key) for v in value]
+    return value

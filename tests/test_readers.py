@@ -88,3 +88,30 @@ def test_a_damaged_spreadsheet_is_one_line():
     with pytest.raises(SheetError) as info:
         parse_bytes(bytes(data), "sheet.ods")
     assert "\n" not in str(info.value) and str(info.value).startswith("sheet.ods: ")
+
+
+def _pdf(draw) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    draw(page)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_a_pdf_with_no_text_or_no_ruled_table_says_so():
+    no_text = _pdf(lambda page: page.rect(50, 50, 200, 100))
+    with pytest.raises(SheetError, match="no text in it \\(a scan\\?\\): objparse reads a PDF's text, it does no OCR"):
+        parse_bytes(no_text, "scan.pdf")
+    no_table = _pdf(lambda page: page.drawString(50, 700, "Obiettivi di performance organizzativa per l'anno 2025"))
+    with pytest.raises(SheetError, match="no ruled table in it"):
+        parse_bytes(no_table, "letter.pdf")
+
+
+def test_a_missing_pdf_reader_names_its_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    with pytest.raises(SheetError, match=r"needs pdfplumber \(pip install 'objparse\[pdf\]'\)"):
+        parse_bytes((ORIGINALS / "000_2e4c457401ea359e.pdf").read_bytes(), "sheet.pdf")

@@ -1,6 +1,7 @@
 """The document model: the v1 output contract as frozen attrs classes. No logic beyond derived fields.
 
-Field order is output order. Fields marked OMIT_IF_NONE are left out of the output when None.
+Field order is output order. Fields marked OMIT_IF_NONE are left out of the output when None
+(`page`, which only a record read from a PDF has: the 1-based page its row is printed on).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class Target:
 class Kpi:
     name: str
     line: int
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     implicit: bool
     reference: str | None
     citations: tuple[Citation, ...]
@@ -71,6 +73,7 @@ class Subarea:
     name: str
     weight_pct: Decimal | None
     line: int
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     kpis: tuple[Kpi, ...]
 
 
@@ -81,6 +84,7 @@ class Area:
     weight_pct: Decimal | None = attrs.field()
     marker: str | None = attrs.field()
     line: int = attrs.field()
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     subareas: tuple[Subarea, ...] = attrs.field()
 
 
@@ -95,6 +99,7 @@ class IeepItem:
     parent: int | None = attrs.field()
     emphasis: bool = attrs.field()
     line: int = attrs.field()
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     # where the figures do not add up, which amount the tree takes as the typo: 'own' (the item's
     # printed amount; the sum of its children stands for it) or 'child' (one of its children's)
     typo: str | None = attrs.field(default=None, metadata={**OMIT_IF_NONE, **vocabulary(TYPOS)})
@@ -111,6 +116,7 @@ class Ieep:
     title: str
     column: str | None
     line: int
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     items: tuple[IeepItem, ...]
 
 
@@ -120,6 +126,7 @@ class SpendingRule:
     phase: str | None
     rule: str
     line: int
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
 
 
 @attrs.frozen
@@ -127,6 +134,7 @@ class Spending:
     heading: str | None
     title: str
     line: int
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     rules: tuple[SpendingRule, ...]
 
 
@@ -138,6 +146,7 @@ class Project:
     id: str
     title: str | None
     line: int
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
 
 
 @attrs.frozen
@@ -145,6 +154,7 @@ class Projects:
     heading: str | None
     columns: tuple[str, ...]
     line: int
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     items: tuple[Project, ...]
 
 
@@ -162,6 +172,7 @@ class Note:
     text: str
     act: Act | None
     line: int
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
 
 
 @attrs.frozen
@@ -184,6 +195,7 @@ class Diagnostic:
 @attrs.frozen
 class Unparsed:
     line: int
+    page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     column: int
     text: str
 

@@ -12,9 +12,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
+
+import attrs
 
 from . import checks, lexer, readers, records, sheets, syntax
 from .draft import SheetRows
@@ -87,7 +89,22 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
         notes=tuple(note_list),
         **tables,  # type: ignore[arg-type]
     )
-    return checks.attach(doc, found)
+    doc = checks.attach(doc, found)
+    return _with_pages(doc, read.pages) if read.pages else doc
+
+
+def _with_pages(record: Any, pages: Mapping[int, int]) -> Any:
+    """The record, and every record in it, with the page its line is printed on (a PDF's)."""
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            changes[field.name] = tuple(_with_pages(item, pages) for item in value)
+        elif attrs.has(type(value)):
+            changes[field.name] = _with_pages(value, pages)
+    if "page" in attrs.fields_dict(type(record)) and record.line in pages:
+        changes["page"] = pages[record.line]
+    return attrs.evolve(record, **changes) if changes else record
 
 
 def _say_what_went_unread(read: records.Rows, header: object, areas: tuple[object, ...], found: Findings) -> None:

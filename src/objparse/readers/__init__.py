@@ -46,7 +46,11 @@ def read(data: bytes, name: str) -> list[Grid]:
         from . import ods, xlsx
 
         return _holding_sheets((xlsx if found == "xlsx" else ods).grids(data, name), name)
-    if found not in ("text", "pdf"):
+    if found == "pdf":
+        from . import pdf
+
+        return pdf.grids(data, name)
+    if found != "text":
         raise SheetError(f"{found}, not a sheet", name)
     decoded = source.decode(data, name)
     return [text.grid(decoded.text, name, tuple((c, m, line, None) for c, m, line in decoded.notes))]
