@@ -689,20 +689,38 @@ def excel_quoted(text: str, d: Draws) -> str:
 
 
 def encoded(text: str, d: Draws) -> bytes:
-    """The bytes of a saved sheet: UTF-8 (with or without BOM), Windows-1252, or UTF-16 as Excel's
-    "Unicode Text" (little-endian, with BOM; or without one)."""
-    how = d.choice(["utf-8", "utf-8-sig", "cp1252", "utf-16", "utf-16-le"])
+    """The bytes of a saved sheet: UTF-8 (with or without BOM), Windows-1252, UTF-16 as Excel's
+    "Unicode Text" (little-endian, with BOM; or without one, either way), UTF-32, or the code
+    pages of Excel's "Testo (MS-DOS)" and "Testo (Macintosh)"; LF, CRLF or CR."""
+    how = d.choice(["utf-8", "utf-8-sig", "cp1252", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+                    "cp858", "mac_roman"])
+    if "\r" not in text:  # (the damage may have ended its lines otherwise already)
+        text = text.replace("\n", d.choice(["\n", "\n", "\r\n", "\r"]))
     try:
         return text.encode(how)
-    except UnicodeEncodeError:  # a character Windows-1252 does not have
+    except UnicodeEncodeError:  # a character the code page does not have
         return text.encode("utf-8")
+
+
+def as_csv(text: str, delimiter: str) -> str:
+    """The sheet as a CSV of another separator, quoted as Excel quotes (RFC 4180)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(line.split("\t") for line in lines)
+    return out.getvalue()
 
 
 @st.composite
 def saved(draw: Any, text: str) -> bytes:
-    """A sheet damaged by the export, then saved: perhaps quoted, in some encoding."""
+    """A sheet damaged by the export, then saved: perhaps quoted, perhaps as a CSV of another
+    separator, in some encoding."""
     d = HypothesisDraws(draw)
     text = damage(text, d)
-    if chance(d, 3):
+    if chance(d, 4):
+        text = as_csv(text, d.choice([";", ",", "|"]))
+    elif chance(d, 3):
         text = excel_quoted(text, d)
     return encoded(text, d)

@@ -115,3 +115,17 @@ def test_a_missing_pdf_reader_names_its_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
     with pytest.raises(SheetError, match=r"needs pdfplumber \(pip install 'objparse\[pdf\]'\)"):
         parse_bytes((ORIGINALS / "000_2e4c457401ea359e.pdf").read_bytes(), "sheet.pdf")
+
+
+def test_words_a_pdf_line_break_cut_are_joined_whole():
+    from objparse.readers.pdf import _words_text
+
+    def words(*lines, width=40.0):
+        return [{"text": t, "top": 10.0 * n, "x0": 0.0, "x1": width} for n, line in enumerate(lines)
+                for t in [line]]
+
+    assert _words_text(words("Economico-", "finanziaria")) == "Economico-finanziaria"
+    assert _words_text(words("ECONOMICO-", "FINANZIARIA")) == "ECONOMICO-FINANZIARIA"
+    assert _words_text(words("Obiettivi 2024 -", "Pag. 4")) == "Obiettivi 2024 - Pag. 4"
+    assert _words_text(words("Massimizzazion", "e degli"), 40.0) == "Massimizzazione degli"  # it filled its box
+    assert _words_text(words("Massimizzazione", "degli"), 100.0) == "Massimizzazione degli"

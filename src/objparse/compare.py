@@ -9,7 +9,7 @@ from typing import Any
 from .export.json import plain
 from .model import Document
 
-IGNORED = frozenset({"line", "source", "source_sha256", "diagnostics"})
+IGNORED = frozenset({"line", "page", "source", "source_sha256", "sheet", "diagnostics"})
 
 
 def _differences(a: Any, b: Any, path: str) -> Iterator[str]:

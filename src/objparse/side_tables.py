@@ -18,7 +18,7 @@ class SideTable:
     token: str  # the token type of its header row (objparse.lexer)
     table: str  # the tidy table of its items (objparse.export.tables)
     section: str  # 'module:function' turning its rows into the model record
-    renderer: str  # 'module:function' giving its lines back as sheet text
+    renderer: str  # 'module:function' giving its rows back, as the sheet lays them out
 
     def parse(self, *args: Any) -> Any:
         return _load(self.section)(*args)
@@ -34,10 +34,11 @@ def _load(path: str) -> Callable[..., Any]:
 
 
 SIDE_TABLES = (
-    SideTable("ieep", "IEEP_HEADER", "ieep_items", "objparse.sections.ieep:parse", "objparse.rendering:ieep_lines"),
+    SideTable("ieep", "IEEP_HEADER", "ieep_items", "objparse.sections.ieep:parse",
+              "objparse.rendering.layout:ieep_rows"),
     SideTable("spending", "SPENDING_HEADER", "spending_rules", "objparse.sections.spending:parse",
-              "objparse.rendering:spending_lines"),
+              "objparse.rendering.layout:spending_rows"),
     SideTable("projects", "PROJECTS_HEADER", "projects", "objparse.sections.projects:parse",
-              "objparse.rendering:projects_lines"),
+              "objparse.rendering.layout:projects_rows"),
 )
 BY_NAME = {t.name: t for t in SIDE_TABLES}

@@ -73,9 +73,10 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 def italian(text: str) -> int:
     """How much the text reads as Italian, by its characters outside ASCII: an accented vowel
-    ending its word, or the euro sign beside an amount, counts 2; a quote, an ellipsis, a dash
-    between spaces or figures, a degree sign after 'N' or a figure, 1; anything else (a
-    box-drawing piece, a Greek letter, an accent inside a word) counts against, 2."""
+    ending its word, or the euro sign beside an amount, counts 2; a quote, an ellipsis, a
+    paragraph sign, a dash between spaces or figures, an ordinal sign after 'N' or a figure, 1;
+    anything else (a box-drawing piece, a Greek letter, an accent inside a word) counts against,
+    2."""
     score = 0
     for m in _NON_ASCII.finditer(text):
         at = m.start()
@@ -88,11 +89,11 @@ def italian(text: str) -> int:
         elif ch == "€":
             near = text[max(at - 2, 0):at] + text[at + 1:at + 3]
             score += 2 if any(c.isdigit() for c in near) else -2
-        elif ch in _QUOTES or ch == "…":
+        elif ch in _QUOTES or ch in "…§":  # '§ 6.2' cites a paragraph
             score += 1
         elif ch in _DASHES:
             score += 1 if (before == after == " ") or (before.isdigit() and after.isdigit()) else -2
-        elif ch == "°":
+        elif ch in "°ºª":  # 'N°', '1º'
             score += 1 if before in "nN" or before.isdigit() else -2
         else:
             score -= 2

@@ -75,9 +75,10 @@ def _cluster(values: list[float]) -> list[float]:
     return out
 
 
-def _words_text(words: list[dict[str, Any]]) -> str:
-    """Words in reading order, a line of a box joined to the next with a space (a word the line
-    break cut after its hyphen, joined whole)."""
+def _words_text(words: list[dict[str, Any]], width: float | None = None) -> str:
+    """Words in reading order, a line of a box joined to the next with a space — but a word the
+    line break cut: after its hyphen ('Economico-' / 'finanziaria'), or a word wider than its box
+    (one word filling a line of a box `width` wide), broken where the box ended."""
     lines: list[list[dict[str, Any]]] = []
     for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
         if lines and abs(w["top"] - lines[-1][0]["top"]) <= NEAR:
@@ -85,12 +86,17 @@ def _words_text(words: list[dict[str, Any]]) -> str:
         else:
             lines.append([w])
     text = ""
+    cut = False  # the line before was one word filling its box: broken, not ended
     for line in lines:
-        part = " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
-            text += part  # 'Economico-' / 'finanziaria'
+        line.sort(key=lambda w: w["x0"])
+        part = " ".join(w["text"] for w in line)
+        hyphen = text.endswith("-") and len(text) > 1 and text[-2].isalpha() and (
+            part[:1].islower() or (text[-2].isupper() and part[:1].isupper()))  # 'ECONOMICO-' / 'FINANZIARIA'
+        if cut or hyphen:
+            text += part
         else:
             text += (" " if text else "") + part
+        cut = width is not None and len(line) == 1 and line[0]["x1"] - line[0]["x0"] >= 0.9 * width
     return text
 
 
@@ -157,7 +163,8 @@ def _page_items(page: Any, table_number: int) -> tuple[list[Item], int, list[tup
             mine = [words[k] for k in inside]
             row_top = ys[max(bisect_right(ys, box.top + NEAR) - 1, 0)]
             spans = sum(1 for y in ys if box.top + NEAR < y < box.bottom - NEAR) + 1
-            rows.setdefault(row_top, []).append(Cell(row_top, box.x0, _words_text(mine), _italic(mine), spans, box))
+            text = _words_text(mine, box.x1 - box.x0)
+            rows.setdefault(row_top, []).append(Cell(row_top, box.x0, text, _italic(mine), spans, box))
             if box.open_bottom:
                 cut.append((box.x0, box.x1, box.bottom))
         items += [Item(top, sorted(cells, key=lambda c: c.x0), table_number) for top, cells in sorted(rows.items())]
