@@ -363,3 +363,31 @@ def test_a_sheet_whose_main_table_gave_nothing_is_said_and_strict_fails(tmp_path
     assert run(str(sheet), "-o", str(tmp_path / "b.json"), "--strict").returncode == 1
     check = run("check", str(sheet))
     assert check.returncode == 1 and "error: the main-table header was found, but no area was read" in check.stdout
+
+
+def test_the_originals_and_a_file_of_several_sheets_through_the_command_line(tmp_path):
+    originals = FIXTURES / "originals"
+    several = FIXTURES / "several" / "three_offices_page_footers_repeated_header.txt"
+    out = tmp_path / "out.json"
+    assert main([str(originals), str(several), "-o", str(out), "-q"]) == 0
+    docs = json.loads(out.read_text())["documents"]
+    assert [(Path(d["source"]).suffix, d["sheet"]) for d in docs] == [
+        (".ods", "Obiettivi 2024"), (".pdf", "1"), (".xlsx", "Obiettivi 2024")] * 2 + [(".txt", n) for n in "123"]
+    assert docs[1]["areas"][0]["page"] == 1 and "page" not in docs[0]["areas"][0]
+    assert main([str(originals / "002_fe33d6c923f417dc.pdf"), "--table", "kpis", "-o", str(tmp_path / "k.csv")]) == 0
+    import csv
+
+    rows = list(csv.DictReader((tmp_path / "k.csv").open(encoding="utf-8")))
+    assert {r["page"] for r in rows} == {"1"} and len(rows) == 28
+
+
+@pytest.mark.parametrize("fmt", ["text", "xlsx", "ods", "pdf"])
+def test_render_writes_every_format_that_reads_back(tmp_path, fmt):
+    out = tmp_path / "docs.json"
+    assert main([*SEEDS, "-o", str(out)]) == 0
+    assert main(["render", str(out), "-o", str(tmp_path / "sheets"), "-f", fmt]) == 0
+    written = sorted((tmp_path / "sheets").iterdir())
+    suffix = ".txt" if fmt == "text" else f".{fmt}"
+    assert [p.name for p in written] == [Path(s).stem + suffix for s in SEEDS]
+    for path, seed in zip(written, SEEDS, strict=True):
+        assert first_difference(parse_file(seed), parse_file(path)) is None

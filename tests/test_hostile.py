@@ -123,7 +123,8 @@ def test_carriage_returns_alone_end_lines():
 def test_a_directory_a_missing_and_an_unreadable_file(tmp_path):
     with pytest.raises(SheetError, match="is a directory, not a sheet"):
         parse_file(tmp_path)
-    assert error_of(tmp_path) == f"objparse: error: {tmp_path}: a directory with no .txt sheet in it"
+    assert error_of(tmp_path) == (f"objparse: error: {tmp_path}: a directory with no sheet in it (.txt, .csv, .xlsx, "
+                                  ".ods, .pdf)")
     missing = tmp_path / "missing.txt"
     assert error_of(missing) == f"objparse: error: {missing}: cannot read: No such file or directory"
     inside_a_file = tmp_path / "file.txt"

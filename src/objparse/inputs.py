@@ -9,7 +9,9 @@ from pathlib import Path
 
 import attrs
 
-SHEET_SUFFIXES = (".txt",)  # what a directory stands for
+# what a directory stands for: its files of the kinds sheets come in (a file named otherwise can
+# still be given by name: its format is told by its content)
+SHEET_SUFFIXES = (".txt", ".tsv", ".tab", ".csv", ".xlsx", ".xlsm", ".ods", ".pdf")
 
 
 @attrs.frozen

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from .inputs import SHEET_SUFFIXES
+
 # short, so that any name the file system takes leaves room for the temporary one beside it
 _TEMP = ".objparse-"
 
@@ -227,7 +229,8 @@ def safe_name(source: str, suffix: str = ".txt") -> str:
     empty, '.', '..' or a name Windows reserves (CON, NUL, COM1 …), and short enough in bytes."""
     name = re.split(r"[\\/]", source)[-1]
     name = _UNSAFE.sub("_", name).strip(" .")
-    stem = name[: -len(suffix)] if name.lower().endswith(suffix) else name
+    known = next((s for s in (suffix, *SHEET_SUFFIXES) if name.lower().endswith(s)), "")  # 'x.pdf' -> 'x.txt'
+    stem = name[: len(name) - len(known)]
     if not stem or _RESERVED.fullmatch(stem):
         stem = f"_{stem}" if stem else "sheet"
     while len(stem.encode("utf-8", "surrogatepass")) > MAX_NAME:

@@ -31,7 +31,7 @@ def read_documents(path: str) -> list[Any]:
     from ..source import read
 
     if os.path.isdir(path):  # given by name, with no sheet in it (one with sheets stands for them)
-        raise SheetError("a directory with no .txt sheet in it", path)
+        raise SheetError("a directory with no sheet in it (.txt, .csv, .xlsx, .ods, .pdf)", path)
     return parse_sheets(read(path), path)
 
 

@@ -61,18 +61,21 @@ def _documents(files: list[str]) -> Iterator[tuple[str, Any]]:
 def render_command(argv: list[str], prog: str) -> int:
     ap = argparse.ArgumentParser(
         prog=prog,
-        description="Write each document of objparse's JSON (or JSON Lines) back as a clean sheet in the canonical "
-                    "layout (UTF-8, LF, tabs, Italian number formats), one file per document, named after its source.")
+        description="Write each document of objparse's JSON (or JSON Lines) back as a clean sheet, one file per "
+                    "document, named after its source: the canonical text (UTF-8, LF, tabs, Italian number formats), "
+                    "or an .xlsx or .ods workbook (merged cells, number formats), or a PDF of ruled tables.")
     ap.add_argument("documents", metavar="DOC", help="objparse's .json or .jsonl output; '-' for standard input")
     ap.add_argument("-o", "--output", default=".", metavar="DIR",
                     help="the directory to write the sheets into (default: here); '-' writes the one document "
                          "to standard output")
+    ap.add_argument("-f", "--format", choices=("text", "xlsx", "ods", "pdf"), default="text",
+                    help="text (the default), xlsx, ods or pdf (a PDF needs reportlab)")
     args = parsed(ap, argv)
     if isinstance(args, int):
         return args
     from ..export.json import loads
     from ..output import atomic_file, inside, unique_names
-    from ..rendering import render
+    from ..rendering import render, render_as
 
     try:
         data = sys.stdin.buffer.read() if args.documents == "-" else Path(args.documents).read_bytes()
@@ -83,14 +86,25 @@ def render_command(argv: list[str], prog: str) -> int:
     except ValueError as exc:
         say(f"objparse: error: {args.documents}: {exc}")
         return EXIT_FAILED
+
+    def sheet(doc: Any) -> bytes:
+        return render(doc).encode("utf-8") if args.format == "text" else render_as(doc, args.format)
+
+    try:
+        if args.format == "pdf":
+            import reportlab  # noqa: F401  (said before anything is written)
+    except ImportError:
+        say("objparse: error: rendering a PDF needs reportlab (pip install reportlab)")
+        return EXIT_FAILED
     if args.output == "-":
         if len(docs) != 1:
             say(f"objparse: error: {len(docs)} documents: standard output takes one; give -o DIR")
             return EXIT_USAGE
-        sys.stdout.write(render(docs[0]))
+        sys.stdout.buffer.write(sheet(docs[0]))
         return EXIT_OK
     directory = Path(args.output)
-    targets = [inside(directory, name) for name in unique_names(doc.source for doc in docs)]
+    suffix = ".txt" if args.format == "text" else f".{args.format}"
+    targets = [inside(directory, name) for name in unique_names((doc.source for doc in docs), suffix)]
     sources = [t for t, doc in zip(targets, docs, strict=True) if t.exists() and _same(t, doc.source)]
     if sources:
         say(f"objparse: error: {sources[0]} is the sheet its document was read from: it would be overwritten; "
@@ -104,8 +118,8 @@ def render_command(argv: list[str], prog: str) -> int:
     status = EXIT_OK
     for doc, target in zip(docs, targets, strict=True):
         try:
-            with atomic_file(target) as (fh, _):
-                fh.write(render(doc))
+            with atomic_file(target, binary=True) as (fh, _):
+                fh.write(sheet(doc))
         except OSError as exc:  # one sheet that cannot be written costs no other
             say(f"objparse: error: cannot write {target}: {exc.strerror or exc}")
             status = EXIT_FAILED

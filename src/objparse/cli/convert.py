@@ -27,13 +27,14 @@ SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xl
 def arguments(prog: str = "objparse") -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog=prog,
-        description="Read INPS objective sheets (tab-separated exports) and write one clean document per sheet.",
+        description="Read INPS objective sheets (text exports of any dialect and encoding, .xlsx and .ods workbooks, "
+                    "PDFs) and write one clean document per sheet.",
         epilog="exit codes: 0 every file read; 1 a file could not be read (the others are still written) "
                "or, with --strict, a check failed; 2 usage error",
     )
     ap.add_argument("files", nargs="*", metavar="FILE",
-                    help="sheet files (.txt, tab-separated), directories (their *.txt) or glob patterns; '-', "
-                         "or nothing with input piped in, reads standard input")
+                    help="sheet files (text, CSV, .xlsx, .ods, PDF: told by their content), directories (their "
+                         "sheets) or glob patterns; '-', or nothing with input piped in, reads standard input")
     ap.add_argument("-o", "--output", default="-", metavar="OUT",
                     help="where to write, the format told by the name: out.json ('-', the default, is standard "
                          "output), out.jsonl (one document a line), out.xlsx (a worksheet per table), out.sqlite (a "

@@ -73,13 +73,13 @@ def _documents(doc: Document) -> Iterator[tuple[Any, ...]]:
 
 def _areas(doc: Document) -> Iterator[tuple[Any, ...]]:
     for a, area in enumerate(doc.areas, start=1):
-        yield a, area.name, area.code, area.weight_pct, area.marker, area.line
+        yield a, area.name, area.code, area.weight_pct, area.marker, area.line, area.page
 
 
 def _subareas(doc: Document) -> Iterator[tuple[Any, ...]]:
     for a, area in enumerate(doc.areas, start=1):
         for s, sub in enumerate(area.subareas, start=1):
-            yield a, s, area.name, area.code, sub.name, sub.weight_pct, sub.line
+            yield a, s, area.name, area.code, sub.name, sub.weight_pct, sub.line, sub.page
 
 
 def _kpis(doc: Document) -> Iterator[tuple[Any, ...]]:
@@ -89,7 +89,7 @@ def _kpis(doc: Document) -> Iterator[tuple[Any, ...]]:
                 t = kpi.target
                 yield (a, s, k, area.name, area.code, area.weight_pct, sub.name, sub.weight_pct, kpi.name,
                        kpi.implicit, kpi.reference, t and t.raw, t and t.kind, t and t.value, t and t.unit,
-                       " ".join(kpi.project_ids), kpi.line)
+                       " ".join(kpi.project_ids), kpi.line, kpi.page)
 
 
 def _citations(doc: Document) -> Iterator[tuple[Any, ...]]:
@@ -115,24 +115,24 @@ def _ieep_items(doc: Document) -> Iterator[tuple[Any, ...]]:
     for it in items:
         parent = items[it.parent].label if it.parent is not None else None
         yield (it.id, it.label, it.amount, it.raw, it.sign, it.level, it.parent, parent, it.emphasis, it.typo,
-               it.line)
+               it.line, it.page)
 
 
 def _spending_rules(doc: Document) -> Iterator[tuple[Any, ...]]:
     for n, r in enumerate(doc.spending.rules if doc.spending else (), start=1):
-        yield n, r.measure, r.phase, r.rule, r.line
+        yield n, r.measure, r.phase, r.rule, r.line, r.page
 
 
 def _projects(doc: Document) -> Iterator[tuple[Any, ...]]:
     for n, p in enumerate(doc.projects.items if doc.projects else (), start=1):
-        yield n, p.area, p.area_code, p.subarea, p.id, p.title, p.line
+        yield n, p.area, p.area_code, p.subarea, p.id, p.title, p.line, p.page
 
 
 def _notes(doc: Document) -> Iterator[tuple[Any, ...]]:
     for n, note in enumerate(doc.notes, start=1):
         act = note.act
         yield (n, note.label, note.marker, note.text, act and act.type, act and act.number, act and act.date,
-               note.line)
+               note.line, note.page)
 
 
 def _checks(doc: Document) -> Iterator[tuple[Any, ...]]:
@@ -147,7 +147,7 @@ def _diagnostics(doc: Document) -> Iterator[tuple[Any, ...]]:
 
 def _unparsed(doc: Document) -> Iterator[tuple[Any, ...]]:
     for n, u in enumerate(doc.unparsed, start=1):
-        yield n, u.line, u.column, u.text
+        yield n, u.line, u.column, u.text, u.page
 
 
 def _cols(*spec: str) -> tuple[Column, ...]:
@@ -169,17 +169,18 @@ _TABLES = (
                 "unparsed:integer", "source_sha256"),
           (), None, _documents, "document_key"),
     Table("areas", "the areas (ambiti) of the main table",
-          _cols("area_id:integer", "area", "area_code", "weight_pct:number:%", "marker", "line:integer"),
+          _cols("area_id:integer", "area", "area_code", "weight_pct:number:%", "marker", "line:integer",
+                "page:integer"),
           ("area_id",), "documents", _areas, "area_key"),
     Table("subareas", "the sub-areas (sotto ambiti), with their area",
           _cols("area_id:integer", "subarea_id:integer", "area", "area_code", "subarea", "weight_pct:number:%",
-                "line:integer"),
+                "line:integer", "page:integer"),
           ("area_id", "subarea_id"), "areas", _subareas, "subarea_key"),
     Table("kpis", "the KPIs, with their area and sub-area",
           _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "area", "area_code",
                 "area_weight_pct:number:%", "subarea", "subarea_weight_pct:number:%", "kpi", "implicit:boolean",
                 "reference", "target_raw", "target_kind", "target_value:number:column:target_unit", "target_unit",
-                "project_ids", "line:integer"),
+                "project_ids", "line:integer", "page:integer"),
           _AREA, "subareas", _kpis, "kpi_key"),
     Table("citations", "each citation of a KPI's reference (or of a target that refers to a rule)",
           _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "citation_id:integer", "cited_by",
@@ -190,17 +191,19 @@ _TABLES = (
           (*_AREA, "project_id"), "kpis", _kpi_projects, "kpi_project_key"),
     Table("ieep_items", "the I.E.E.P. money tree, one item a row",
           _cols("id:integer", "label", "amount:number:EUR", "raw", "sign:integer", "level:integer", "parent:integer",
-                "parent_label", "emphasis:boolean", "typo", "line:integer"),
+                "parent_label", "emphasis:boolean", "typo", "line:integer",
+                "page:integer"),
           ("id",), "documents", _ieep_items, "ieep_item_key"),
     Table("spending_rules", "the spending table's rules",
-          _cols("rule_id:integer", "measure", "phase", "rule", "line:integer"),
+          _cols("rule_id:integer", "measure", "phase", "rule", "line:integer", "page:integer"),
           ("rule_id",), "documents", _spending_rules, "spending_rule_key"),
     Table("projects", "the projects annex",
-          _cols("project_row:integer", "area", "area_code", "subarea", "id", "title", "line:integer"),
+          _cols("project_row:integer", "area", "area_code", "subarea", "id", "title", "line:integer",
+                "page:integer"),
           ("project_row",), "documents", _projects, "project_key"),
     Table("notes", "the notes under the main table",
           _cols("note_id:integer", "label", "marker", "text", "act_type", "act_number", "act_date:date",
-                "line:integer"),
+                "line:integer", "page:integer"),
           ("note_id",), "documents", _notes, "note_key"),
     Table("checks", "the checks of the sheet's own arithmetic",
           _cols("check_id:integer", "name", "subject", "status", "message"),
@@ -209,7 +212,7 @@ _TABLES = (
           _cols("diagnostic_id:integer", "severity", "code", "message", "line:integer", "column:integer"),
           ("diagnostic_id",), "documents", _diagnostics, "diagnostic_key"),
     Table("unparsed", "the cells objparse could not place, with their place",
-          _cols("cell_id:integer", "line:integer", "column:integer", "text"),
+          _cols("cell_id:integer", "line:integer", "column:integer", "text", "page:integer"),
           ("cell_id",), "documents", _unparsed, "unparsed_key"),
 )
 
