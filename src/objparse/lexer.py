@@ -66,12 +66,15 @@ def _no_values(row: Row) -> bool:
     return not any(c.kind in VALUE_KINDS for c in row.filled)
 
 
+OPENING_INITIALS = frozenset("AaOoDdRr")  # 'AMBITO …', 'Obiettivi …', 'DC …', 'Direzione …', 'REG. …'
+
+
 def opening(row: Row, following: Row | None = None) -> str | None:
     """'TITLE', 'OFFICE' or 'HEADER' when the row opens a sheet (its title, its office) or its main
     table, by what it holds — a title may wrap onto the row `following` it; else None."""
     first = row.filled[0]
-    if not _no_values(row):
-        return None
+    if first.text[:1] not in OPENING_INITIALS or not _no_values(row):
+        return None  # (most rows, at no cost)
     m = _START.match(first.text)
     if m is not None and m.lastgroup == "HEADER":
         return "HEADER"

@@ -9,6 +9,7 @@ from itertools import pairwise
 import attrs
 
 from .draft import Row
+from .lexer import OPENING_INITIALS as INITIALS
 from .lexer import opening
 from .records import Rows
 
@@ -21,7 +22,8 @@ def _starts(rows: list[Row]) -> list[int]:
     """Where each sheet after the first begins: at a title or office line, past the current sheet's
     main-table header, that is not the sheet's own (printed again atop a page), with a main-table
     header of its own before the next such line."""
-    kinds = [opening(row, rows[i + 1] if i + 1 < len(rows) else None) for i, row in enumerate(rows)]
+    kinds = [opening(row, rows[i + 1] if i + 1 < len(rows) else None) if row.filled[0].text[:1] in INITIALS else None
+             for i, row in enumerate(rows)]
     opens = [kind in ("TITLE", "OFFICE") for kind in kinds]
     n = len(rows)
     # after each row: where the next main-table header is, and where the next title or office block starts

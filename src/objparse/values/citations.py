@@ -66,7 +66,7 @@ def parse_citations(reference: str | None) -> tuple[Citation, ...]:
 
 def names_document(text: str, documents: tuple[str, ...]) -> bool:
     """Does the text start with one of the documents references cite ('Obiettivi 2024', 'PIAO')?"""
-    return any(text.startswith(doc) for doc in documents)
+    return text.startswith(documents)  # (a tuple: each tried, in C)
 
 
 def has_locator(text: str) -> bool:

@@ -1,11 +1,12 @@
 """One memo for the value readers: cells repeat across a sheet and a batch (weights, page
 references, target kinds), so their readings are remembered — but only for short texts, and at
-most `maxsize` of them (the memo starts afresh when full), so that its size is bounded in bytes,
-not only in entries, and a batch's memory stays flat."""
+most `maxsize` of them (when full, the quarter remembered longest ago is forgotten), so that its
+size is bounded in bytes, not only in entries, and a batch's memory stays flat."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from typing import Any, TypeVar
 
 A = TypeVar("A", bound=str | None)
@@ -26,7 +27,8 @@ class _Memo(dict[Any, Any]):
         value = self.fn(text)
         if text is None or len(text) <= LONGEST:
             if len(self) >= self.maxsize:
-                self.clear()
+                for old in list(islice(self, self.maxsize // 4)):  # a dict keeps the order texts came in
+                    del self[old]
             self[text] = value
         return value
 
