@@ -11,6 +11,7 @@ class SheetError(ObjparseError):
     """A file that cannot be read as an objective sheet at all."""
 
     def __init__(self, message: str, source: str = "<text>", line: int | None = None, column: int | None = None):
+        message = " ".join(message.splitlines())  # one line, whatever a library's message held
         super().__init__(message)
         self.message = message
         self.source = source

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Iterator
 from xml.etree import ElementTree
 
@@ -137,7 +136,9 @@ def grids(data: bytes, name: str) -> list[Grid]:
         content = ElementTree.fromstring(archive.read("content.xml"))
         styles = (ElementTree.fromstring(archive.read("styles.xml")) if "styles.xml" in infos
                   and infos["styles.xml"].file_size <= MAX_XML else None)
-    except (KeyError, zipfile.BadZipFile, zlib.error, ElementTree.ParseError, OSError, ValueError, EOFError) as exc:
+    except SheetError:
+        raise
+    except Exception as exc:  # a damaged archive or XML: zipfile, zlib and expat raise many kinds
         raise SheetError(f"an .ods spreadsheet that cannot be read ({type(exc).__name__}: {exc})", name) from None
     italic = _italic_styles(*(root for root in (content, styles) if root is not None))
     return [_grid(table, italic) for table in content.iter(_q("table:table"))]

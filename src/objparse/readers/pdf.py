@@ -14,6 +14,7 @@ same column boundaries, so a cell's column is where its box starts among all of 
 
 from __future__ import annotations
 
+import contextlib
 import io
 from bisect import bisect_right
 from typing import Any, NamedTuple
@@ -56,6 +57,11 @@ class Item(NamedTuple):
 
 
 def _open(data: bytes, name: str) -> Any:
+    import logging
+
+    # pdfminer warns of each oddity of a damaged PDF; a program that shows warnings still gets
+    # them, but none is printed for want of a handler (objparse says what matters itself)
+    logging.getLogger("pdfminer").addHandler(logging.NullHandler())
     try:
         import pdfplumber
     except ImportError:
@@ -203,7 +209,8 @@ def grids(data: bytes, name: str) -> list[Grid]:
     except Exception as exc:
         raise SheetError(f"a PDF that cannot be read ({type(exc).__name__}: {exc})", name) from None
     finally:
-        pdf.close()
+        with contextlib.suppress(Exception):  # closing a damaged PDF may raise again
+            pdf.close()
     if not texts:
         raise SheetError("a PDF with no text in it (a scan?): objparse reads a PDF's text, it does no OCR", name)
     if not tables:
