@@ -22,6 +22,9 @@ def _starts(rows: list[Row]) -> list[int]:
     """Where each sheet after the first begins: at a title or office line, past the current sheet's
     main-table header, that is not the sheet's own (printed again atop a page), with a main-table
     header of its own before the next such line."""
+    headers = sum(1 for row in rows if row.filled[0].text[:1] in "Aa" and opening(row) == "HEADER")
+    if headers < 2:
+        return []  # another sheet has a header of its own: one sheet, at the cost of a glance
     kinds = [opening(row, rows[i + 1] if i + 1 < len(rows) else None) if row.filled[0].text[:1] in INITIALS else None
              for i, row in enumerate(rows)]
     opens = [kind in ("TITLE", "OFFICE") for kind in kinds]

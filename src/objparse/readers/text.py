@@ -57,6 +57,7 @@ def _plain_records(text: str) -> Iterator[GridRow]:
 DELIMITERS = ("\t", ";", ",", "|")
 _NAMES = {"\t": "tabs", ";": "';'", ",": "','", "|": "'|'"}
 _PROBE_LINES = 200  # the first lines, where the main table's header is (a file without one is judged on them)
+_HEADER = re.compile(r"ambit[oi]\s+di\s+performance", re.IGNORECASE)
 
 
 def _cells(line: str, delimiter: str) -> int:
@@ -75,10 +76,13 @@ def _is_header(low: str) -> bool:
 def delimiter(text: str) -> str:
     """What separates the cells: the separator that splits the header into the most cells, or
     that splits the most of the first lines into two cells or more; tabs where they tie."""
+    found = _HEADER.search(text)
+    if found is not None:  # the common case, at little cost: a header of tab-separated cells
+        line = text[text.rfind("\n", 0, found.start()) + 1:text.find("\n", found.end()) % (len(text) + 1)]
+        if line.count("\t") >= 3:
+            return "\t"
     lines = [line for line in text.split("\n", _PROBE_LINES)[:_PROBE_LINES] if line.strip()]
     header = next((line for line in lines if _is_header(line.lower())), None)
-    if header is not None and header.count("\t") >= 3:
-        return "\t"  # the common case, at no cost
     if header is not None:
         counts = {d: _cells(header, d) for d in DELIMITERS}
     else:
