@@ -9,7 +9,6 @@ the parser: the document is still emitted in full.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
     from .findings import Findings
 from .values.names import name_key
 from .values.numbers import exact
-from .values.text import IEEP
+from .values.vocabulary import IEEP_KPI
 
 HUNDRED = Decimal(100)
 def _fmt(value: Decimal) -> str:
@@ -98,7 +97,6 @@ def ieep_sums(doc: Document) -> list[Check]:
     return out
 
 
-_IEEP_KPI = re.compile(rf"{IEEP}\s*[-–:]?\s*(?P<what>\w.*)", re.IGNORECASE)
 
 
 STEM = 6  # letters of a KPI's first word that an I.E.E.P. label must start with ('Accertamenti' ~ 'Accertato')
@@ -128,7 +126,7 @@ def ieep_kpis(doc: Document) -> list[Check]:
     index = _Items(doc.ieep.items) if doc.ieep else None
     out = []
     for _, _, kpi in doc.kpis():
-        m = _IEEP_KPI.fullmatch(kpi.name)
+        m = IEEP_KPI.fullmatch(kpi.name)
         if not m:
             continue
         value = kpi.target.value if kpi.target else None

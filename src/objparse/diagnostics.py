@@ -4,6 +4,7 @@ docs/diagnostics.md is generated from it (python -m objparse.diagnostics > docs/
 from __future__ import annotations
 
 from .model import Diagnostic
+from .values.vocabulary import MAIN_HEADER_PRINTED, REFERENCES
 
 CODES: dict[str, tuple[str, str]] = {
     # code: (severity, meaning)
@@ -16,7 +17,7 @@ CODES: dict[str, tuple[str, str]] = {
                                  "and column."),
     "no-title": ("warning", "The sheet has no title line, so no year either."),
     "no-office": ("warning", "The sheet names no office before its main table."),
-    "no-main-table": ("warning", "The header `AMBITO DI PERFORMANCE | ...` of the main table was not found; rows "
+    "no-main-table": ("warning", f"The header `{MAIN_HEADER_PRINTED} | ...` of the main table was not found; rows "
                                  "right after the office, if any, are read as the table."),
     "no-areas": ("error", "The sheet's main table gave no area (its header was found and nothing under it read, or "
                           "there is no main table): the document is empty where it matters, though every cell is "
@@ -36,8 +37,8 @@ CODES: dict[str, tuple[str, str]] = {
                              "were joined with a space."),
     "merged-below": ("info", "A KPI took its reference or target from a row below it in its sub-area, nothing "
                              "above having one: a merged cell printed on its middle row."),
-    "misplaced-value": ("info", "A target printed in RIFERIMENTI (a number, an amount, or a text that cites "
-                                "nothing) was read as the target; a citation printed right of RIFERIMENTI, with the "
+    "misplaced-value": ("info", f"A target printed in {REFERENCES} (a number, an amount, or a text that cites "
+                                f"nothing) was read as the target; a citation printed right of {REFERENCES}, with the "
                                 "target after it, was read as the reference."),
     "shifted-row": ("info", "A main-table row lost leading cells; its cells were placed by what they hold."),
     "implicit-kpi": ("info", "A sub-area row carries a reference or target and has no KPI row under it: it was read "

@@ -14,7 +14,6 @@ are taken off the stream here (as comments are): page breaks may fall anywhere.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,21 +25,16 @@ from .rules.shifted_rows import REFERENCE_COLUMN, place
 from .side_tables import SIDE_TABLES
 from .values.cells import VALUE_KINDS, WORD_KINDS, CellKind
 from .values.names import is_office, is_project_id
-from .values.text import IEEP
-
-# the start of a line that opens a part of the sheet; one anchored regex for all of them
-_START = re.compile(
-    r"(?P<HEADER>ambit[oi]\s+di\s+performance)|(?P<PROJECTS_HEADER>ambit[oi]\s+valorial[ei])"
-    r"|(?P<IEEP_HEADER>indicatore\s+di\s+efficacia\s+economico)"
-    r"|(?P<SPENDING_HEADER>indicatore\s+(?:di\s+)?gestione\s+(?:della\s+)?spesa)"
-    r"|(?P<TITLE>obiettivi\b)|(?P<HEADING>allegato\s+(?:n[.°]?\s*)?\d+\b)", re.IGNORECASE)
-_TITLE = re.compile(r"obiettivi\b.*\bperformance\b", re.IGNORECASE)
-_IEEP_NAME = re.compile(rf"\b{IEEP}(?![A-Za-z])")
-# 'Pagina 2 di 3', 'Pag. 2/3', '- 2 -': page numbers a PDF export leaves behind
-_PAGE_MARK = re.compile(r"(?:pagina|pag\.?)\s*\d+\s*(?:di|/)\s*\d+|-\s*\d+\s*-", re.IGNORECASE)
-# '2', 'Pag. 2', 'Pagina 2': a page number only alone in the first column between blank lines (in
-# RIFERIMENTI, 'Pag. 2' is the rest of a wrapped reference)
-_BARE_PAGE_MARK = re.compile(r"(?:(?:pagina|pag\.?)\s*)?\d{1,4}", re.IGNORECASE)
+from .values.vocabulary import (
+    BARE_PAGE_MARK,
+    IEEP_NAME,
+    OPENING_INITIALS,
+    OPENS,
+    PAGE_MARK,
+    TITLE_TEXT,
+    names_kpi_column,
+    names_subarea_column,
+)
 
 SIDE_HEADERS = frozenset(t.token for t in SIDE_TABLES)
 # headers a page break may print again; the repeat is dropped
@@ -54,7 +48,7 @@ _WRAPPING_HEADERS = frozenset({"HEADER", "PROJECTS_HEADER", "IEEP_HEADER"})
 _NOT_HEADER_STARTS = _REPEATABLE | {"HEADING"}
 # rows that name a sub-area, whose name a PDF may wrap above the row's other cells
 _NAMING_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW"})
-PAGE_MARK = "PAGE_MARK"
+PAGE_NUMBER = "PAGE_MARK"
 _PREAMBLE = frozenset({"TITLE", "OFFICE", "TEXT"})  # what stands before the main table
 
 
@@ -66,23 +60,20 @@ def _no_values(row: Row) -> bool:
     return not any(c.kind in VALUE_KINDS for c in row.filled)
 
 
-OPENING_INITIALS = frozenset("AaOoDdRr")  # 'AMBITO …', 'Obiettivi …', 'DC …', 'Direzione …', 'REG. …'
-
-
 def opening(row: Row, following: Row | None = None) -> str | None:
     """'TITLE', 'OFFICE' or 'HEADER' when the row opens a sheet (its title, its office) or its main
     table, by what it holds — a title may wrap onto the row `following` it; else None."""
     first = row.filled[0]
     if first.text[:1] not in OPENING_INITIALS or not _no_values(row):
         return None  # (most rows, at no cost)
-    m = _START.match(first.text)
+    m = OPENS.match(first.text)
     if m is not None and m.lastgroup == "HEADER":
         return "HEADER"
     if m is not None and m.lastgroup == "TITLE":
         text = " ".join(row.texts())
         if following is not None and not following.gap:
             text += " " + " ".join(following.texts())
-        return "TITLE" if _TITLE.match(text) else None
+        return "TITLE" if TITLE_TEXT.match(text) else None
     return "OFFICE" if is_office(first.text) else None
 
 
@@ -91,18 +82,18 @@ def shape(row: Row, reference_column: int) -> str:
     cells = row.filled
     first = cells[0]
     single = len(cells) == 1
-    if single and _PAGE_MARK.fullmatch(first.text):
-        return PAGE_MARK
+    if single and PAGE_MARK.fullmatch(first.text):
+        return PAGE_NUMBER
     if first.column or first.kind is CellKind.PERCENT:  # indented, or a weight that lost the cells before it
         row.placed = place(row, reference_column)
         if not single and _holds_project_id(cells):
             return "PROJECT_ROW"
         return row.placed.kind.name + "_ROW"
-    m = _START.match(first.text)
+    m = OPENS.match(first.text)
     if m:
         kind = m.lastgroup
         if kind == "TITLE":
-            if _no_values(row) and _TITLE.match(" ".join(row.texts())):
+            if _no_values(row) and TITLE_TEXT.match(" ".join(row.texts())):
                 return "TITLE"
         elif kind == "HEADING":
             if single:
@@ -112,11 +103,11 @@ def shape(row: Row, reference_column: int) -> str:
     if not single and cells[1].kind in WORD_KINDS:
         # a header whose first cell a PDF wrapped ('AMBITO' over 'DI PERFORMANCE'): its one-word cells say
         texts = {c.text.upper() for c in cells}
-        if "KPI" in texts and any(shifted_rows.is_reference_header(text) for text in texts):
+        if names_kpi_column(texts):
             return "HEADER"
-        if texts & {"SOTTOAMBITO", "SOTTOAMBITI"}:
+        if names_subarea_column(texts):
             return "PROJECTS_HEADER"
-    if not single and _IEEP_NAME.search(first.text) and cells[1].kind is not CellKind.PERCENT:
+    if not single and IEEP_NAME.search(first.text) and cells[1].kind is not CellKind.PERCENT:
         return "IEEP_HEADER"
     if is_office(first.text) and _no_values(row):
         return "OFFICE"
@@ -179,10 +170,10 @@ class Classified:
         last = len(rows) - 1
         for i, row in enumerate(rows):
             if (row.gap and len(row.filled) == 1 and row.first == 0 and (i == last or rows[i + 1].gap)
-                    and _BARE_PAGE_MARK.fullmatch(row.filled[0].text)):
+                    and BARE_PAGE_MARK.fullmatch(row.filled[0].text)):
                 self.aside.append(row)
                 continue
-            if (header is not None and not row.gap and not _START.match(row.filled[0].text)
+            if (header is not None and not row.gap and not OPENS.match(row.filled[0].text)
                     and wrapped_cells.continues_header(header, row)):
                 if not repeat:  # the header is read whole: its cells joined before any reading of it
                     header.filled = wrapped_cells.join_header(header, row)
@@ -201,7 +192,7 @@ class Classified:
                 continue
             header, repeat = None, False
             kind = shape(row, reference_column)
-            if kind == PAGE_MARK:
+            if kind == PAGE_NUMBER:
                 self.aside.append(row)
                 continue
             if kind in _REPEATABLE:
@@ -232,7 +223,7 @@ class Classified:
         above = shapes[-1][1]
         text = " ".join((*above.texts(), *row.texts()))
         # (a line of text alone that read as the title would be the title already)
-        if above.first != row.first or not _TITLE.match(text) or not _no_values(row):
+        if above.first != row.first or not TITLE_TEXT.match(text) or not _no_values(row):
             return False
         above.filled += row.filled
         above.end = row.end
@@ -276,7 +267,7 @@ class Classified:
         """The starts of the header's wrapped cells, on the row above it (a PDF printed the other
         cells on the last line), joined to it; that row is taken off the stream."""
         if (shapes and not header.gap and shapes[-1][0] not in _NOT_HEADER_STARTS
-                and wrapped_cells.starts_header(shapes[-1][1], header, _START.match)):
+                and wrapped_cells.starts_header(shapes[-1][1], header, OPENS.match)):
             starts.add(self._take_above(shapes, header, "the header").texts())
 
     def _take_above(self, shapes: list[tuple[str, Row]], header: Row, what: str) -> Row:

@@ -9,9 +9,9 @@ from itertools import pairwise
 import attrs
 
 from .draft import Row
-from .lexer import OPENING_INITIALS as INITIALS
 from .lexer import opening
 from .records import Rows
+from .values.vocabulary import OPENING_INITIALS as INITIALS
 
 
 def _text(row: Row) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ..model import Document
+from ..values.vocabulary import AREAS, SUBAREAS
 
 # column types, as Table Schema names them
 STRING, INTEGER, NUMBER, BOOLEAN, DATE = "string", "integer", "number", "boolean", "date"
@@ -168,11 +169,11 @@ _TABLES = (
                 "checks_passed:integer", "checks_failed:integer", "checks_skipped:integer", "warnings:integer",
                 "unparsed:integer", "source_sha256"),
           (), None, _documents, "document_key"),
-    Table("areas", "the areas (ambiti) of the main table",
+    Table("areas", f"the areas ({AREAS}) of the main table",
           _cols("area_id:integer", "area", "area_code", "weight_pct:number:%", "marker", "line:integer",
                 "page:integer"),
           ("area_id",), "documents", _areas, "area_key"),
-    Table("subareas", "the sub-areas (sotto ambiti), with their area",
+    Table("subareas", f"the sub-areas ({SUBAREAS}), with their area",
           _cols("area_id:integer", "subarea_id:integer", "area", "area_code", "subarea", "weight_pct:number:%",
                 "line:integer", "page:integer"),
           ("area_id", "subarea_id"), "areas", _subareas, "subarea_key"),

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from ..values.vocabulary import MONTHS
+
 _PLACES = frozenset("0#?")
-_MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-           "novembre", "dicembre")
 
 
 def _sections(code: str) -> list[str]:
@@ -156,7 +156,7 @@ def _date(value: dt.date | dt.datetime, code: str) -> str:
     # Italian month names and unpadded numbers, which strftime has not, through characters of no text
     text = value.strftime("".join(out).replace("MONTH", "\ue000").replace("MON", "\ue001").replace("M", "\ue002")
                           .replace("D", "\ue003"))
-    month = _MONTHS[value.month - 1]
+    month = MONTHS[value.month - 1]
     return (text.replace("\ue000", month).replace("\ue001", month[:3]).replace("\ue002", str(value.month))
             .replace("\ue003", str(value.day)))
 

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from ..errors import SheetError
 from ..grid import Grid, GridRow, Note
 from ..records import TooManyCells, fields, needs_cleaning
+from ..values.vocabulary import MAIN_HEADER_TEXT, SHEET_WORDS, holds_main_header_words
 
 MAX_LINES = 100_000  # a sheet has about a hundred lines: past this, a file is refused
-_SHEET_WORDS = re.compile(r"obiettivi|ambit[oi]\s+di\s+performance", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -57,7 +57,6 @@ def _plain_records(text: str) -> Iterator[GridRow]:
 DELIMITERS = ("\t", ";", ",", "|")
 _NAMES = {"\t": "tabs", ";": "';'", ",": "','", "|": "'|'"}
 _PROBE_LINES = 200  # the first lines, where the main table's header is (a file without one is judged on them)
-_HEADER = re.compile(r"ambit[oi]\s+di\s+performance", re.IGNORECASE)
 
 
 def _cells(line: str, delimiter: str) -> int:
@@ -68,21 +67,16 @@ def _cells(line: str, delimiter: str) -> int:
         return 0
 
 
-def _is_header(low: str) -> bool:
-    """Is the (lower-case) line the main table's header, whatever separates its cells?"""
-    return "kpi" in low and "performance" in low and "ambit" in low
-
-
 def delimiter(text: str) -> str:
     """What separates the cells: the separator that splits the header into the most cells, or
     that splits the most of the first lines into two cells or more; tabs where they tie."""
-    found = _HEADER.search(text)
+    found = MAIN_HEADER_TEXT.search(text)
     if found is not None:  # the common case, at little cost: a header of tab-separated cells
         line = text[text.rfind("\n", 0, found.start()) + 1:text.find("\n", found.end()) % (len(text) + 1)]
         if line.count("\t") >= 3:
             return "\t"
     lines = [line for line in text.split("\n", _PROBE_LINES)[:_PROBE_LINES] if line.strip()]
-    header = next((line for line in lines if _is_header(line.lower())), None)
+    header = next((line for line in lines if holds_main_header_words(line.lower())), None)
     if header is not None:
         counts = {d: _cells(header, d) for d in DELIMITERS}
     else:
@@ -115,13 +109,13 @@ def _leading_tabs(text: str) -> int:
 
 def names_a_sheet(text: str) -> bool:
     """Does the text hold the words of an objective sheet (its title, its main table's header)?"""
-    return _SHEET_WORDS.search(text) is not None
+    return SHEET_WORDS.search(text) is not None
 
 
 def grid(text: str, name: str, decoding: tuple[Note, ...] = ()) -> Grid:
     """The grid of a sheet's text (LF line ends); SheetError for a text that is no sheet, or
     larger than any file of sheets."""
-    if not _SHEET_WORDS.search(text):  # cheap, before any work: most files that are no sheet end here
+    if not SHEET_WORDS.search(text):  # cheap, before any work: most files that are no sheet end here
         raise SheetError("not an objective sheet: no title and no main-table header", name)
     lines = text.count("\n") + (not text.endswith("\n"))
     if lines > MAX_LINES:

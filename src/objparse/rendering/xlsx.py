@@ -7,6 +7,7 @@ import io
 import re
 from typing import Any
 
+from ..values.vocabulary import SHEET
 from .cells import stored
 from .layout import Italic, Layout, text_of
 
@@ -14,7 +15,7 @@ from .layout import Italic, Layout, text_of
 def sheet_name(title: str | None) -> str:
     """A worksheet's name from the title: 'Obiettivi 2025' (at most 31 characters, none of []:*?/\\)."""
     year = re.search(r"\b(?:19|20)\d\d\b", title or "")
-    return f"Obiettivi {year.group()}" if year else "Obiettivi"
+    return f"{SHEET} {year.group()}" if year else SHEET
 
 
 def workbook(out: Layout, title: str | None) -> bytes:

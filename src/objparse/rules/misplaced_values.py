@@ -9,6 +9,7 @@ from ..draft import Placed
 from ..findings import Findings
 from ..values.cells import CellKind
 from ..values.citations import has_locator, names_document
+from ..values.vocabulary import REFERENCES
 
 
 def cites_nothing(text: str, kind: CellKind, documents: tuple[str, ...]) -> bool:
@@ -21,7 +22,7 @@ def move_targets(rows: list[Placed], documents: tuple[str, ...], found: Findings
     for row in rows:
         ref = row.reference
         if row.target is None and ref is not None and cites_nothing(ref.text, ref.kind, documents):
-            found.add("misplaced-value", "a text in RIFERIMENTI that cites nothing, on a row without a target: read "
+            found.add("misplaced-value", f"a text in {REFERENCES} that cites nothing, on a row without a target: read "
                                          "as the target", row.line, ref.column + 1)
             row = row._replace(reference=None, target=ref)
         out.append(row)

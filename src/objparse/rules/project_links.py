@@ -4,14 +4,11 @@ by area code and sub-area, so linking is linear in the sheet and in the links it
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from ..model import Area, Projects, Subarea
 from ..values.names import name_key
-
-_REGISTER = re.compile(r"(?:anagrafica|elenco)\s+progetti", re.IGNORECASE)
+from ..values.vocabulary import REGISTER
 
 
 def _index(projects: Projects) -> dict[str | None, dict[str, list[str]]]:
@@ -37,7 +34,7 @@ def link(areas: tuple[Area, ...], projects: Projects | None) -> tuple[Area, ...]
     index = _index(projects)
 
     def linked(area: Area, sub: Subarea) -> Subarea:
-        citing = [k.reference is not None and _REGISTER.search(k.reference) is not None for k in sub.kpis]
+        citing = [k.reference is not None and REGISTER.search(k.reference) is not None for k in sub.kpis]
         if not any(citing):
             return sub
         ids = _ids(index.get(area.code, {}), sub.name)

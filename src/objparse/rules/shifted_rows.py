@@ -6,13 +6,9 @@ from __future__ import annotations
 
 from ..draft import Cell, Placed, Row, RowKind
 from ..values.cells import VALUE_KINDS, CellKind
+from ..values.vocabulary import is_reference_header
 
 REFERENCE_COLUMN = 4  # RIFERIMENTI in an undamaged row; names never sit at or right of it
-
-
-def is_reference_header(text: str) -> bool:
-    """The RIFERIMENTI column's header, however spelt ('Riferimenti', 'RIFERIMENTO')."""
-    return text[:10].upper() == "RIFERIMENT"
 
 
 def reference_column(header: Row | None) -> int:

@@ -18,7 +18,8 @@ from ..draft import Cell, Placed, Row, RowKind
 from ..findings import Findings
 from ..values.cells import WORD_KINDS, CellKind, classify
 from ..values.citations import names_document, parse_citation
-from ..values.names import AREA_START, area_code
+from ..values.names import area_code
+from ..values.vocabulary import AREA_START
 
 T = TypeVar("T")
 

@@ -14,6 +14,7 @@ from ..values.citations import parse_citations
 from ..values.names import area_code, same_name, split_marker
 from ..values.numbers import read_value
 from ..values.targets import parse_target
+from ..values.vocabulary import REFERENCES
 
 
 def columns(header: Row | None) -> tuple[str, ...]:
@@ -116,10 +117,10 @@ def _report_reading(row: Placed, name_column: int, found: Findings) -> None:
                                  "they hold", row.line, row.name.column + 1)
     reference_column = row.name.column + 1 if row.name is not None else name_column + 1
     if row.target is not None and row.target.column <= reference_column and row.reference is None:
-        found.add("misplaced-value", "a number in RIFERIMENTI, with no reference: read as the target", row.line,
+        found.add("misplaced-value", f"a number in {REFERENCES}, with no reference: read as the target", row.line,
                   row.target.column + 1)
     if row.reference is not None and row.reference.column > reference_column:
-        found.add("misplaced-value", "a citation right of RIFERIMENTI, before the target: read as the reference",
+        found.add("misplaced-value", f"a citation right of {REFERENCES}, before the target: read as the reference",
                   row.line, row.reference.column + 1)
 
 

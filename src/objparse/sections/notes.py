@@ -11,6 +11,7 @@ from ..model import Note
 from ..rules import wrapped_cells
 from ..values.acts import parse_act
 from ..values.names import leading_marker
+from ..values.vocabulary import CITED_EVERYWHERE
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<text>\S.*)$")
 _MAX_LABEL_WORDS = 4
@@ -53,8 +54,6 @@ def parse(rows: list[Row], found: Findings) -> list[Note]:
     return [parse_note(text, line) for text, line, _ in lines]
 
 
-# the documents every sheet cites, whether or not its notes define them
-CITED_EVERYWHERE = ("Obiettivi", "PIAO", "SMVP")
 
 
 def documents(notes: list[Note]) -> tuple[str, ...]:

@@ -3,8 +3,6 @@ The measure fills down; a row whose rule starts in the phase column has no phase
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from ..draft import Cell, SideTableRows
@@ -12,10 +10,9 @@ from ..findings import Findings
 from ..model import Spending, SpendingRule
 from ..rules import wrapped_cells
 from ..rules.fill import fill
+from ..values.vocabulary import PHASE_NAME
 
 PHASE = 2  # the phase's column in an undamaged row (the measure is column 1, the rule column 3)
-_PHASE = re.compile(r"^(?:[IVX]+(?:\s*[-,]\s*[IVX]+)*\s+)?(?:forecast|trimestre|semestre|consuntivo|budget)\b.{0,20}$"
-                    r"|^[IVX]+(?:\s*[-,]\s*[IVX]+)*$", re.IGNORECASE)
 
 
 @attrs.define
@@ -45,7 +42,7 @@ def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | No
     if not cells:
         return None, None, None, []
     *before, rule = cells
-    phase = before.pop() if before and (_PHASE.match(before[-1].text) or (before[-1].column == PHASE and
+    phase = before.pop() if before and (PHASE_NAME.match(before[-1].text) or (before[-1].column == PHASE and
                                         len(before) > 1)) else None
     measure = before.pop() if before else None
     return measure, phase, rule, before

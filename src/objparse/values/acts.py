@@ -7,16 +7,15 @@ import re
 from datetime import date
 
 from ..model import Act
+from .vocabulary import ACT_NOUN, DATE_OF, MONTHS, NUMBER_MARKS
 
-MONTHS = {name: i for i, name in enumerate(
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(),
-    start=1)}
+_MONTH = {name: i for i, name in enumerate(MONTHS, start=1)}
 
 # 'Determinazione commissariale' | ' N. ' | '110' | ' del ' | '21 dicembre 2023'. Each piece is found
 # once, left to right: a run of spaces is entered at its start only, so nothing is retried.
-_NUMBER_MARK = re.compile(r"(?<!\s)\s+(?:N|n|nr|num)(?:\.|°)?\s*(?=[0-9])")
-_NUMBER = re.compile(r"[0-9][\w/.-]*?(?=\s+del)")
-_DEL = re.compile(r"\s+del(?:l')?\s+")
+_NUMBER_MARK = re.compile(rf"(?<!\s)\s+(?:{'|'.join(NUMBER_MARKS)})(?:\.|°)?\s*(?=[0-9])")
+_NUMBER = re.compile(rf"[0-9][\w/.-]*?(?=\s+{DATE_OF})")
+_DEL = re.compile(rf"\s+{DATE_OF}(?:l')?\s+")
 _DATE_WORDS = re.compile(r"(?P<d>\d{1,2})(?:°|º)?\s+(?P<m>[a-z]+)\s+(?P<y>\d{4})", re.IGNORECASE)
 _DATE_DIGITS = re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 
@@ -24,7 +23,7 @@ _DATE_DIGITS = re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 def parse_date(text: str) -> str | None:
     m = _DATE_WORDS.fullmatch(text.strip())
     if m:
-        month = MONTHS.get(m.group("m").lower())
+        month = _MONTH.get(m.group("m").lower())
     else:
         m = _DATE_DIGITS.fullmatch(text.strip())
         month = int(m.group("m")) if m else None
@@ -36,10 +35,6 @@ def parse_date(text: str) -> str | None:
         return None
 
 
-# the nouns an act's type starts with, to find an act cited inside a sentence ('approvato con
-# Determinazione commissariale n. 5 del 31/01/2025')
-_ACT_NOUN = re.compile(r"\b(?:Determinazione|Deliberazione|Delibera|Decreto|Circolare|Messaggio|Legge|Ordinanza"
-                       r"|Provvedimento)\b")
 _NOT_IN_TYPE = re.compile(r"[0-9,;:]")
 
 
@@ -48,7 +43,7 @@ def _act_type(before: str) -> str | None:
     punctuation) up to the number; without an act noun, all the text before the number."""
     kind = before.strip()
     last_bad = max((m.start() for m in _NOT_IN_TYPE.finditer(kind)), default=-1)  # one pass: linear
-    noun = _ACT_NOUN.search(kind, last_bad + 1)
+    noun = ACT_NOUN.search(kind, last_bad + 1)
     if noun is not None:
         return kind[noun.start():]
     if kind and ("A" <= kind[0] <= "Z" or "À" <= kind[0] <= "Ü") and not any(ch.isdigit() for ch in kind):

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from .memo import short_texts
 from .numbers import VALUE, too_long, value_kind
-from .text import PAGE_WORD, PARAGRAPH_WORD
+from .vocabulary import ANNEX, CURRENCY_WORDS, PAGE_WORD, PARAGRAPH_WORD
 
 
 class CellKind(StrEnum):
@@ -21,10 +21,9 @@ class CellKind(StrEnum):
 
 _VALUE_KINDS = {"percent": CellKind.PERCENT, "money": CellKind.MONEY, "number": CellKind.NUMBER}
 _VALUE_START = frozenset("0123456789+-€")
-_CURRENCY = ("EUR", "eur", "Eur", "euro", "EURO", "Euro")  # the euro written out, before or after the amount
-_VALUE_END = ("€", "%", *_CURRENCY)
+_VALUE_END = ("€", "%", *CURRENCY_WORDS)
 # "DOC - Pag. 9", "DOC - Par 6.2.11", "DOC - Allegato 2 ...", "Allegato 1 ... Pag. 9"
-_CITATION = re.compile(rf"[^;]*?\S\s+[-–]\s+(?:(?:{PAGE_WORD}|{PARAGRAPH_WORD}|allegato)(?![A-Za-z])|§)|allegato\s+\d",
+_CITATION = re.compile(rf"[^;]*?\S\s+[-–]\s+(?:(?:{PAGE_WORD}|{PARAGRAPH_WORD}|{ANNEX})(?![A-Za-z])|§)|{ANNEX}\s+\d",
                        re.IGNORECASE)
 # a cell that starts by locating a passage ('Pagg. 4-7', 'Par 6.2'): the rest of a wrapped reference
 _PAGES_OR_PARAGRAPH = re.compile(rf"(?:{PAGE_WORD}|{PARAGRAPH_WORD})\.?(?:\s|[0-9]|$)", re.IGNORECASE)
@@ -33,7 +32,7 @@ _PAGES_OR_PARAGRAPH = re.compile(rf"(?:{PAGE_WORD}|{PARAGRAPH_WORD})\.?(?:\s|[0-
 @short_texts(maxsize=16384)
 def classify(text: str) -> CellKind:
     first = text[0]
-    if first in _VALUE_START or text.endswith(_VALUE_END) or (first in "Ee" and text.startswith(_CURRENCY)):
+    if first in _VALUE_START or text.endswith(_VALUE_END) or (first in "Ee" and text.startswith(CURRENCY_WORDS)):
         m = VALUE.fullmatch(text)
         if m and not too_long(m):
             return _VALUE_KINDS[value_kind(m)]

@@ -13,7 +13,7 @@ import re
 
 from ..model import Citation
 from .memo import short_texts
-from .text import PAGE_WORD, PARAGRAPH_WORD
+from .vocabulary import ANNEX, PAGE_WORD, PAGE_WORDS, PARAGRAPH_WORD, PARAGRAPH_WORDS
 
 # page numbers and paragraphs have at most 5 digits a part: a longer number is no page (ASCII digits only)
 # the last page after '-', 'e' (4 e 5: pages 4 and 5) or 'a' (da 4 a 7)
@@ -22,7 +22,10 @@ _PAGES = re.compile(rf"\b(?:{PAGE_WORD})\.?\s*(?:da\s+)?([0-9]{{1,5}})(?![0-9])"
                     r"(\s+e\s+(?:segg?|ss|seguenti)\b\.?)?", re.IGNORECASE)
 _PARAGRAPH = re.compile(rf"(?<![A-Za-z])(?:{PARAGRAPH_WORD})\.?\s*([0-9]{{1,5}}(?:\.[0-9]{{1,5}}){{0,9}})(?![0-9])",
                         re.IGNORECASE)
-_ANNEX = re.compile(r"\ballegato\b", re.IGNORECASE)
+_ANNEX = re.compile(rf"\b{ANNEX}\b", re.IGNORECASE)
+# the shortest of each kind of word, for a cheap test of whether a cell can hold one
+_PAGE_STEM = min(PAGE_WORDS, key=len)
+_PARAGRAPH_STEMS = tuple(w for w in PARAGRAPH_WORDS if not any(o != w and w.startswith(o) for o in PARAGRAPH_WORDS))
 _TRIM = " -–,"
 
 
@@ -30,8 +33,8 @@ _TRIM = " -–,"
 def parse_citation(text: str) -> Citation:
     low = text.lower()
     # cheap tests first: most citations have pages or a paragraph, few have both
-    pages = _PAGES.search(text) if "pag" in low else None
-    paragraph = _PARAGRAPH.search(text) if "par" in low or "§" in text else None
+    pages = _PAGES.search(text) if _PAGE_STEM in low else None
+    paragraph = _PARAGRAPH.search(text) if any(w in low for w in _PARAGRAPH_STEMS) else None
     cut = len(text)
     if pages is not None:
         cut = pages.start()
@@ -39,7 +42,7 @@ def parse_citation(text: str) -> Citation:
         cut = paragraph.start()
     head = text[:cut].strip(_TRIM)
     annex = None
-    m = _ANNEX.search(head) if "allegato" in low else None
+    m = _ANNEX.search(head) if ANNEX in low else None
     if m is not None:
         annex = head[m.start():].strip(_TRIM) or None
         head = head[:m.start()].strip(_TRIM)

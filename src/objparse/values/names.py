@@ -4,32 +4,19 @@ from __future__ import annotations
 
 import re
 
-from ..model import AREA_CODES, Office
+from ..model import Office
 from .memo import short_texts
+from .vocabulary import AREA_STEMS, OFFICE, ROLE
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
-# stems, so that 'Valore di Ecosistema', 'Valore Ecosistema', 'organizzativo', 'Organizzativa' all match
-_AREA_STEMS = tuple((code[:-1], code) for code in AREA_CODES)
-# the words an area's name begins with ('Valore Sociale', 'Valore di Ecosistema'): all a wrapped
-# area name can leave on its first line
-AREA_START = re.compile(r"valore(?:\s+di)?", re.IGNORECASE)
 # '(1)' or '(*)' after a name or before a note; '1)' before one
 _NUMBERED = re.compile(r"\((?:[0-9]{1,3}|\*{1,3}|°{1,3})\)|[0-9]{1,3}\)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-# 'REG.' may stand right against the region's name ('REG.CAMPANIA')
-# the office's kind, abbreviated ('DCM', 'REG.', 'DC') or spelt out ('Direzione regionale')
-_OFFICE = re.compile(r"(?:(?P<dcm>DCM\s+|(?i:direzione\s+(?:di\s+)?coordinamento\s+metropolitano\s+(?:di\s+)?))"
-                     r"|(?P<reg>REG(?:IONE)?(?:\.\s*|\s+)|(?i:direzione\s+regionale\s+(?:(?:del|della|di)\s+)?))"
-                     r"|(?P<dc>DC\s+|D\.C\.\s*|(?i:direzione\s+centrale\s+)))(?=\S)")
-# the dash before the role: spaced, or, before a role's word, not ('REG. ABRUZZO-Direttore Regionale');
-# a run of spaces starts once: no quadratic retries
-_ROLE = re.compile(r"(?<!\s)\s*[-–]\s*(?=(?i:diret|dirig|respons))|(?<!\s)\s+[-–]\s+")
-
 
 def area_code(name: str | None) -> str | None:
     low = (name or "").lower()
-    for stem, code in _AREA_STEMS:
+    for stem, code in AREA_STEMS:
         if stem in low:
             return code
     return None
@@ -98,18 +85,18 @@ def _proper(name: str) -> str:
 def is_office(text: str) -> bool:
     """Does the text name an office ('DC …', 'REG. …', 'DCM …', or spelt out: 'Direzione
     centrale …', 'Direzione regionale …', 'Direzione di coordinamento metropolitano di …')?"""
-    return _OFFICE.match(text) is not None
+    return OFFICE.match(text) is not None
 
 
 def parse_office(label: str | None) -> Office:
     if not label:
         return Office(None, None, None, None)
-    m = _OFFICE.match(label)
+    m = OFFICE.match(label)
     if not m:
         return Office(label, None, None, None)
-    kind = "metropolitan" if m.group("dcm") else "regional" if m.group("reg") else "central"
+    kind = m.lastgroup
     rest = label[m.end():].rstrip()
-    dash = _ROLE.search(rest)
+    dash = ROLE.search(rest)
     name, role = (rest[:dash.start()], rest[dash.end():]) if dash else (rest, None)
     return Office(label, kind, _proper(name.strip()), role)
 

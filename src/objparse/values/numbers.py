@@ -19,12 +19,13 @@ from decimal import Decimal
 
 from .memo import short_texts
 from .text import folded
+from .vocabulary import CURRENCY
 
 PRECISION = 200  # digits decimal arithmetic keeps: numbers are bounded well below it, so sums are exact
 MAX_NUMERAL = 48  # characters of a number (some 36 digits): past it, a cell is text (see too_long)
 _NUM = r"[+-]?(?:[0-9]{1,3}(?:(?:\.[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:,[0-9]+)?"
 _NUMBER = re.compile(_NUM)
-VALUE = re.compile(rf"(?:€|EUR|euro) ?(?P<pre>{_NUM})|(?P<num>{_NUM})(?: ?(?P<unit>%|€|EUR|euro))?", re.IGNORECASE)
+VALUE = re.compile(rf"(?:{CURRENCY}) ?(?P<pre>{_NUM})|(?P<num>{_NUM})(?: ?(?P<unit>%|{CURRENCY}))?", re.IGNORECASE)
 
 
 def exact() -> AbstractContextManager[decimal.Context]:

@@ -1,4 +1,4 @@
-"""What the sheets' text is made of, named once for every reader of it."""
+"""White space as the sheets' text holds it (their words are in objparse.values.vocabulary)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,6 @@ import re
 
 # any run of white space, the no-break and narrow no-break spaces exports leave included
 SPACES = re.compile(r"[\s\u00a0\u202f]+")
-# the words that locate a passage in a cited document: pages and paragraphs
-PAGE_WORD = r"pagin[ae]|pagg?"
-PARAGRAPH_WORD = r"par|paragrafo|§"
-# I.E.E.P., however it is dotted and spaced
-IEEP = r"I\.?\s*E\.?\s*E\.?\s*P\.?"
 
 
 def folded(text: str) -> str:
