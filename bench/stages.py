@@ -25,14 +25,14 @@ import run  # bench/run.py: the corpus generator
 
 from objparse import parse as pipeline
 from objparse import parse_bytes, readers, records, source, syntax
-from objparse.lexer import Classified
+from objparse.lexer import lex
 from objparse.values.cells import classify
 
 # (stage, module, function) in the order objparse.parse runs them; each is called through its module
 STAGES = [
     ("decode", source, "decode"),
     ("read cells", pipeline.records, "read"),
-    ("lex rows", pipeline.lexer, "Classified"),
+    ("lex rows", pipeline.lexer, "lex"),
     ("grammar (Lark)", pipeline.syntax, "parse"),
     ("preamble", pipeline.preamble, "parse"),
     ("main table", pipeline.main_table, "parse"),
@@ -97,11 +97,10 @@ def main() -> int:
             for line in text.split("\n"):
                 [classify(c) for c in map(str.strip, line.split("\t")) if c]
 
-    classified = [Classified(records.read(readers.text.grid(text, "sheet")).rows) for text in texts]
+    lexed = [lex(records.read(readers.text.grid(text, "sheet")).rows) for text in texts]
 
     def grammar() -> None:
-        for rows in classified:
-            rows.position = 0
+        for rows in lexed:
             syntax.parse(rows)
 
     print(f"{len(data)} sheets, {lines:,} lines; the API: {lines / whole:,.0f} lines/s, {whole * us:.1f} µs a line")

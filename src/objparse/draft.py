@@ -24,35 +24,25 @@ class Cell(NamedTuple):
     kind: CellKind
 
 
-class Row:
-    """One source row: its line, its non-empty cells, which columns were italic, where it sits
-    in the main table (`placed`, for rows shaped like main-table rows), the cells of rows joined
-    into it (`taken`: they go wherever the row goes, into unparsed when it is set aside) and,
-    once the lexer has chosen its reading, its token `type`: rows travel through the Lark parser
-    as its tokens."""
+class Row(NamedTuple):
+    """One source row, immutable: its line (and the line it ends on: a quoted cell may span
+    lines), whether a blank line stands right above it, its non-empty cells, which columns are
+    italic; and what the lexer made of it: where its cells sit in the main table (`placed`, for
+    rows shaped like main-table rows) and the cells of rows joined into it (`taken`: a wrapped
+    name's start; they go wherever the row goes, into unparsed when it is set aside)."""
 
-    __slots__ = ("end", "filled", "gap", "italic", "line", "placed", "taken", "type")
-    # what Lark reads of a token besides its type, for its messages
-    start_pos = end_pos = end_line = end_column = None
-
-    def __init__(self, line: int, filled: tuple[Cell, ...], italic: frozenset[int]):
-        self.line = line
-        self.filled = filled
-        self.italic = italic
-        self.placed: Placed | None = None
-        self.type = ""
-        self.gap = False  # a blank line stands right above it
-        self.end = line  # the line it ends on (a quoted cell may span lines)
-        self.taken: tuple[Cell, ...] = ()  # cells of other rows joined into this one (a wrapped name's start)
+    line: int
+    end: int
+    gap: bool
+    filled: tuple[Cell, ...]
+    italic: frozenset[int]
+    placed: Placed | None = None
+    taken: tuple[Cell, ...] = ()
 
     @property
     def first(self) -> int:
         """The column of the first non-empty cell."""
         return self.filled[0].column
-
-    @property
-    def column(self) -> int:  # 1-based, as Lark's tokens have it
-        return self.filled[0].column + 1
 
     def texts(self) -> tuple[str, ...]:
         """The text of every non-empty cell."""
@@ -61,8 +51,15 @@ class Row:
     def __repr__(self) -> str:
         return f"Row({self.line}, {self.texts()!r})"
 
-    def __str__(self) -> str:  # what Lark shows in its messages
-        return self.filled[0].text
+
+class Lexeme(NamedTuple):
+    """A row as the lexer reads it: its kind (its most specific reading, by what it holds) and,
+    once the last pass has looked at its neighbours, every token type it may be read as, most
+    specific first: the parser takes the first its state accepts."""
+
+    kind: str
+    row: Row
+    readings: tuple[str, ...] = ()
 
 
 class RowKind(Enum):

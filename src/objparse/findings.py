@@ -1,8 +1,11 @@
-"""What a section hands back besides its records: cells it could not place, and diagnostics."""
+"""What each stage of the reading hands back besides its result: findings — a diagnostic, and the
+cells it keeps in unparsed. Lexer passes, sections and rules return them; `Findings` collects
+them, in one place, into the document's diagnostics and unparsed cells."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -10,28 +13,45 @@ from .diagnostics import diagnostic
 from .draft import Cell, Row
 from .model import Diagnostic, Unparsed
 
+UNPLACED = "unplaced-cell"
+
+
+class Finding(NamedTuple):
+    """A diagnostic (its column 1-based, relative to where the sheet starts) and the cells it
+    keeps in unparsed."""
+
+    code: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    cells: tuple[Cell, ...] = ()
+
+
+def unplaced(cell: Cell, where: str) -> Finding:
+    """A non-empty cell that fits nowhere: kept, with its place, and reported (once)."""
+    return Finding(UNPLACED, f"{where}: cell {cell.text[:60]!r} fits no field", cell.line, cell.column + 1, (cell,))
+
+
+def set_aside(rows: Iterable[Row], code: str, why: str) -> list[Finding]:
+    """Whole rows that have no place: one diagnostic a row, every cell kept in unparsed."""
+    return [Finding(code, why, row.line, row.first + 1, (*row.taken, *row.filled)) for row in rows]
+
 
 @attrs.define
 class Findings:
-    """Columns given to a Findings are 1-based and relative to where the sheet starts; `offset`
-    (the empty columns every row of the source began with) turns them back into source columns."""
+    """Findings collected: `offset` (the empty columns every row of the source began with) turns
+    their columns back into source columns."""
 
     offset: int = 0
     unparsed: list[Unparsed] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     _placed: set[tuple[int, int]] = attrs.Factory(set)  # (line, column) of the cells in unparsed
 
-    def unplaced(self, cell: Cell, where: str) -> None:
-        """A non-empty cell that fits nowhere: kept, with its place, and reported (once)."""
-        if self._keep(cell):
-            self.add("unplaced-cell", f"{where}: cell {cell.text[:60]!r} fits no field", cell.line, cell.column + 1)
-
-    def set_aside(self, rows: Iterable[Row], code: str, why: str) -> None:
-        """Whole rows that have no place: one diagnostic a row, every cell kept in unparsed."""
-        for row in rows:
-            self.add(code, why, row.line, row.first + 1)
-            for cell in (*row.taken, *row.filled):
-                self._keep(cell)
+    def take(self, findings: Iterable[Finding]) -> None:
+        for code, message, line, column, cells in findings:
+            kept = [cell for cell in cells if self._keep(cell)]
+            if code != UNPLACED or kept:  # a cell already kept is reported once
+                self.add(code, message, line, column)
 
     def _keep(self, cell: Cell) -> bool:
         if (cell.line, cell.column) in self._placed:
@@ -44,3 +64,10 @@ class Findings:
         if column is not None:
             column += self.offset
         self.diagnostics.append(diagnostic(code, message, line, column))
+
+    # the same, one finding at a time (for stages that still hand them over as they go)
+    def unplaced(self, cell: Cell, where: str) -> None:
+        self.take([unplaced(cell, where)])
+
+    def set_aside(self, rows: Iterable[Row], code: str, why: str) -> None:
+        self.take(set_aside(rows, code, why))

@@ -51,21 +51,17 @@ def _side_tables(sheet: SheetRows, found: Findings) -> dict[str, object]:
 def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[Note, ...] = (),
              digest: str | None = None, sheet: str = "1") -> Document:
     """The document of one sheet's rows."""
-    classified = lexer.Classified(read.rows)
-    if not any(readings[0] in ("TITLE", "HEADER") for readings, _ in classified.readings):
-        raise SheetError("not an objective sheet: no title and no main-table header", source_name)
+    lexed = lexer.lex(read.rows)
     found = Findings(read.offset)
     for code, message, line, column in (*decoding, *read.notes):
         found.add(code, message, line, column)
-    found.set_aside(classified.aside, "page-number", "page number")
-    for row in classified.repeated:
-        found.add("page-header", "printed again after a page break: dropped", row.line)
-    for what, first, line in classified.wraps:
-        found.add("wrapped-text", f"{what} on line {first} continues on this line: joined", line)
-    parts = syntax.parse(classified)
+    found.take(lexed.findings)
+    parts = syntax.parse(lexed)
     for row, why in parts.unexpected:
         found.set_aside([row], "unexpected-line", why)
     title, office = preamble.parse(parts.preamble, found)
+    if title is None and not any(lexeme.kind in ("TITLE", "HEADER") for lexeme in lexed.lexemes):
+        raise SheetError("not an objective sheet: no title and no main-table header", source_name)
     header = parts.main.header if parts.main else None
     for missing, code, message in ((title, "no-title", "no title line"),
                                    (office, "no-office", "no office line before the main table"),

@@ -82,7 +82,7 @@ def read(grid: Grid) -> Rows:
     """Every row of the grid with a non-empty cell, blank lines (page breaks, spacing) dropped.
     Raises TooManyCells past MAX_CELLS non-empty cells."""
     notes: list[tuple[str, str, int | None, int | None]] = []
-    new, make, strip, cell_kind = tuple.__new__, object.__new__, str.strip, classify
+    new, strip, cell_kind = tuple.__new__, str.strip, classify
     rows: list[Row] = []
     shift = grid.shift  # columns taken off every cell as it is made
     marked = grid.italic
@@ -103,10 +103,7 @@ def read(grid: Grid) -> Rows:
             count += len(filled)
             if count > MAX_CELLS:
                 raise TooManyCells(f"more than {MAX_CELLS:,} filled cells, which no file of sheets holds")
-            row = make(Row)  # Row's fields set here: the loop runs once a line
-            row.line, row.filled, row.italic, row.placed, row.type, row.taken = number, filled, italic, None, "", ()
-            row.gap, row.end = number > last + 1, end
-            rows.append(row)
+            rows.append(new(Row, (number, end, number > last + 1, filled, italic, None, ())))
             last = end
     # numerals too long to be read (classified as text): checked on the few long text cells
     long_numbers = [c for row in rows for c in row.filled if len(c.text) > MAX_NUMERAL and c.kind is CellKind.TEXT
@@ -119,9 +116,8 @@ def read(grid: Grid) -> Rows:
     notes += [(code, message, line, column - offset if column is not None else None)
               for code, message, line, column in grid.notes]
     if rest:
-        for row in rows:
-            row.filled = tuple(c._replace(column=c.column - rest) for c in row.filled)
-            row.italic = frozenset(i - rest for i in row.italic)
+        rows = [row._replace(filled=tuple(c._replace(column=c.column - rest) for c in row.filled),
+                             italic=frozenset(i - rest for i in row.italic)) for row in rows]
     if offset:
         notes.append(("offset", f"every row begins with {offset} empty cell{'s' * (offset > 1)}: the sheet is read "
                                 f"from column {offset + 1}", None, None))

@@ -9,7 +9,7 @@ from itertools import pairwise
 import attrs
 
 from .draft import Row
-from .lexer import opening
+from .lexer.kinds import opening
 from .records import Rows
 from .values.vocabulary import OPENING_INITIALS as INITIALS
 

@@ -14,7 +14,7 @@ from lark import Lark, Transformer
 from lark.exceptions import UnexpectedToken
 
 from .draft import AreaRows, MainTableRows, Preamble, Row, SheetRows, SideTableRows, SubareaRows
-from .lexer import Classified, ContextualLexer
+from .lexer import ContextualLexer, Lexed, Stream, Token
 from .side_tables import SIDE_TABLES
 
 # what each token is, for the message about a row out of place
@@ -29,7 +29,7 @@ DESCRIPTIONS = {
 
 
 def _rows(children: list[Any]) -> list[Row]:
-    return [c for c in children if isinstance(c, Row)]
+    return [c.row for c in children if isinstance(c, Token)]
 
 
 class _Run:
@@ -41,27 +41,27 @@ class _Run:
         self.children = children
 
 
-class _Parts(Transformer[Row, Any]):
+class _Parts(Transformer[Token, Any]):
     """Called by the parser as it reduces each rule: rows grouped as the grammar nests them."""
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> _Run:
         return _Run(children)  # lighter than the Tree Lark would build, and read the same way
 
-    def preamble(self, children: list[Row]) -> Preamble:
-        return Preamble([(row.type, row) for row in children])
+    def preamble(self, children: list[Token]) -> Preamble:
+        return Preamble([(token.type, token.row) for token in children])
 
-    def subarea(self, children: list[Row]) -> SubareaRows:
-        return SubareaRows(children[0], children[1:])
+    def subarea(self, children: list[Token]) -> SubareaRows:
+        return SubareaRows(children[0].row, _rows(children[1:]))
 
     def area(self, children: list[Any]) -> AreaRows:
-        return AreaRows(children[0], _rows(children[1:]), [c for c in children if isinstance(c, SubareaRows)])
+        return AreaRows(children[0].row, _rows(children[1:]), [c for c in children if isinstance(c, SubareaRows)])
 
     def main_table(self, children: list[Any]) -> MainTableRows:
-        header = children[0] if isinstance(children[0], Row) else None
+        header = children[0].row if isinstance(children[0], Token) else None
         return MainTableRows(header, [c for c in children if isinstance(c, AreaRows)])
 
-    def note(self, children: list[Row]) -> Row:
-        return children[0]
+    def note(self, children: list[Token]) -> Row:
+        return children[0].row
 
     def start(self, children: list[Any]) -> SheetRows:
         sheet = SheetRows(children[0])
@@ -75,11 +75,11 @@ class _Parts(Transformer[Row, Any]):
         return sheet
 
 
-def _side_table(name: str) -> Callable[[_Parts, list[Row]], SideTableRows]:
-    def rows(self: _Parts, children: list[Row]) -> SideTableRows:
-        heading = children[0] if children[0].type == "HEADING" else None
+def _side_table(name: str) -> Callable[[_Parts, list[Token]], SideTableRows]:
+    def rows(self: _Parts, children: list[Token]) -> SideTableRows:
+        heading = children[0].row if children[0].type == "HEADING" else None
         at = 1 if heading is not None else 0
-        return SideTableRows(name, heading, children[at], children[at + 1:])
+        return SideTableRows(name, heading, children[at].row, _rows(children[at + 1:]))
     return rows
 
 
@@ -96,7 +96,7 @@ def parser() -> Lark:
     return Lark(grammar_text(), parser="lalr", lexer=ContextualLexer, transformer=_Parts(), strict=True)
 
 
-def parse(rows: Classified) -> SheetRows:
+def parse(lexed: Lexed) -> SheetRows:
     """The sheet's parts; rows the grammar refuses are in `unexpected`, with why."""
     unexpected: list[tuple[Row, str]] = []
 
@@ -104,9 +104,9 @@ def parse(rows: Classified) -> SheetRows:
         if error.token.type == "$END":
             return False
         what = DESCRIPTIONS[error.token.type]
-        unexpected.append((error.token, f"{what} where the sheet's layout has no place for one"))
+        unexpected.append((error.token.row, f"{what} where the sheet's layout has no place for one"))
         return True
 
-    sheet = cast(SheetRows, parser().parse(rows, on_error=set_aside))  # type: ignore[arg-type]  # rows, not text
+    sheet = cast(SheetRows, parser().parse(Stream(lexed), on_error=set_aside))  # type: ignore[arg-type]  # rows, not text
     sheet.unexpected = unexpected
     return sheet

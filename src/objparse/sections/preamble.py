@@ -7,7 +7,9 @@ from collections.abc import Callable
 from ..draft import Preamble, Row
 from ..findings import Findings
 from ..rules import wrapped_cells
+from ..values.cells import VALUE_KINDS
 from ..values.names import title_year
+from ..values.vocabulary import TITLE_TEXT
 
 _Line = tuple[str, Row, str, tuple[Row, ...]]  # token type, first row, its text, every row joined into it
 
@@ -24,17 +26,27 @@ def _carries_on(kind: str, above: str, text: str) -> bool:
         and (title_year(text) is not None or (above.isupper() and text.isupper())))
 
 
+def _starts_title(above: _Line, line: _Line) -> bool:
+    """Two lone cells that are the title together, wrapped before its word 'performance'
+    ('Obiettivi di' over 'performance organizzativa …')?"""
+    return (above[0] == "TEXT" and len(above[1].filled) == len(line[1].filled) == 1
+            and not any(c.kind in VALUE_KINDS for c in line[1].filled) and TITLE_TEXT.match(f"{above[2]} {line[2]}")
+            is not None)
+
+
 def _follows(kind: str) -> Callable[[_Line, _Line], bool]:
     def follows(above: _Line, line: _Line) -> bool:
         """A line of text right under the title (or the office), in its column, carrying on it:
         wrapped."""
-        return (above[0] == kind and line[0] == "TEXT" and not line[1].gap and line[1].first == above[1].first
-                and _carries_on(kind, above[2], line[2]))
+        return (line[0] == "TEXT" and not line[1].gap and line[1].first == above[1].first
+                and ((above[0] == kind and _carries_on(kind, above[2], line[2]))
+                     or (kind == "TITLE" and _starts_title(above, line))))
     return follows
 
 
 def _merge(above: _Line, line: _Line) -> _Line:
-    return above[0], above[1], f"{above[2]} {line[2]}", above[3] + line[3]
+    kind = "TITLE" if above[0] == "TEXT" else above[0]  # two lines of text that are the title together
+    return kind, above[1], f"{above[2]} {line[2]}", above[3] + line[3]
 
 
 def parse(preamble: Preamble, found: Findings) -> tuple[str | None, str | None]:

@@ -1,0 +1,114 @@
+"""The classifier: a row's kind by what it holds — a title, the office, the main-table header, an
+area, sub-area or KPI row, a row of values, a note, a heading, a side-table header, an I.E.E.P.
+item (label and amount), a project row, a page number. Main-table rows are placed too (see
+rules.shifted_rows), by the RIFERIMENTI column of the header above them."""
+
+from __future__ import annotations
+
+from ..draft import Cell, Lexeme, Row
+from ..rules import shifted_rows
+from ..rules.shifted_rows import REFERENCE_COLUMN, place
+from ..side_tables import SIDE_TABLES
+from ..values.cells import VALUE_KINDS, WORD_KINDS, CellKind
+from ..values.names import is_office, is_project_id
+from ..values.vocabulary import (
+    IEEP_NAME,
+    OPENING_INITIALS,
+    OPENS,
+    PAGE_MARK,
+    TITLE_TEXT,
+    names_kpi_column,
+    names_subarea_column,
+)
+
+PAGE_NUMBER = "PAGE_MARK"
+SIDE_HEADERS = frozenset(t.token for t in SIDE_TABLES)
+# headers a page break may print again
+REPEATABLE = frozenset({"TITLE", "OFFICE", "HEADER"}) | SIDE_HEADERS
+# rows of a table, as opposed to lines of text
+TABLE_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW", "AMOUNT_ROW", "PROJECT_ROW"})
+TEXT_LIKE = frozenset({"TITLE", "OFFICE", "TEXT", "ITEM_ROW"})
+
+
+def holds_project_id(cells: tuple[Cell, ...]) -> bool:
+    return any("_" in c.text and is_project_id(c.text) for c in cells)
+
+
+def no_values(row: Row) -> bool:
+    return not any(c.kind in VALUE_KINDS for c in row.filled)
+
+
+def opening(row: Row, following: Row | None = None) -> str | None:
+    """'TITLE', 'OFFICE' or 'HEADER' when the row opens a sheet (its title, its office) or its main
+    table, by what it holds — a title may wrap onto the row `following` it; else None."""
+    first = row.filled[0]
+    if first.text[:1] not in OPENING_INITIALS or not no_values(row):
+        return None  # (most rows, at no cost)
+    m = OPENS.match(first.text)
+    if m is not None and m.lastgroup == "HEADER":
+        return "HEADER"
+    if m is not None and m.lastgroup == "TITLE":
+        text = " ".join(row.texts())
+        if following is not None and not following.gap:
+            text += " " + " ".join(following.texts())
+        return "TITLE" if TITLE_TEXT.match(text) else None
+    return "OFFICE" if is_office(first.text) else None
+
+
+def shape(row: Row, reference_column: int) -> Lexeme:
+    """The row's most specific reading, by what it holds; a main-table row placed, with RIFERIMENTI
+    at `reference_column`."""
+    cells = row.filled
+    first = cells[0]
+    single = len(cells) == 1
+    if single and PAGE_MARK.fullmatch(first.text):
+        return Lexeme(PAGE_NUMBER, row)
+    if first.column or first.kind is CellKind.PERCENT:  # indented, or a weight that lost the cells before it
+        placed = place(row, reference_column)
+        kind = "PROJECT_ROW" if not single and holds_project_id(cells) else placed.kind.name + "_ROW"
+        return Lexeme(kind, row._replace(placed=placed))
+    m = OPENS.match(first.text)
+    if m:
+        kind = str(m.lastgroup)
+        if kind == "TITLE":
+            if no_values(row) and TITLE_TEXT.match(" ".join(row.texts())):
+                return Lexeme("TITLE", row)
+        elif kind == "HEADING":
+            if single:
+                return Lexeme("HEADING", row)
+        elif not (single and kind == "SPENDING_HEADER"):
+            return Lexeme(kind, row)
+    if not single and cells[1].kind in WORD_KINDS:
+        # a header whose first cell a PDF wrapped ('AMBITO' over 'DI PERFORMANCE'): its one-word cells say
+        texts = {c.text.upper() for c in cells}
+        if names_kpi_column(texts):
+            return Lexeme("HEADER", row)
+        if names_subarea_column(texts):
+            return Lexeme("PROJECTS_HEADER", row)
+    if not single and IEEP_NAME.search(first.text) and cells[1].kind is not CellKind.PERCENT:
+        return Lexeme("IEEP_HEADER", row)
+    if is_office(first.text) and no_values(row):
+        return Lexeme("OFFICE", row)
+    if single:
+        return Lexeme("TEXT", row)
+    if cells[1].kind is CellKind.PERCENT and first.kind not in VALUE_KINDS:
+        placed = place(row, reference_column)  # an area row, unless the header put RIFERIMENTI first
+        return Lexeme(placed.kind.name + "_ROW", row._replace(placed=placed))
+    if holds_project_id(cells):
+        return Lexeme("PROJECT_ROW", row)
+    if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and first.kind not in VALUE_KINDS:
+        return Lexeme("AMOUNT_ROW", row)
+    return Lexeme("ITEM_ROW", row)
+
+
+def classify(rows: list[Row]) -> list[Lexeme]:
+    """Each row's kind by what it holds; a main-table row placed by the RIFERIMENTI column of the
+    header above it."""
+    out = []
+    reference_column = REFERENCE_COLUMN
+    for row in rows:
+        lexeme = shape(row, reference_column)
+        if lexeme.kind == "HEADER":
+            reference_column = shifted_rows.reference_column(row)
+        out.append(lexeme)
+    return out

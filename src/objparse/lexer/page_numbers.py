@@ -1,0 +1,28 @@
+"""Page numbers off: a page number a PDF export leaves between rows ('Pagina 2 di 3', '- 2 -'), or
+a bare one ('2', 'Pag. 2') alone in the first column between blank lines, is taken off the stream
+and kept in unparsed. (In RIFERIMENTI, 'Pag. 2' is the rest of a wrapped reference.)"""
+
+from __future__ import annotations
+
+from ..draft import Lexeme
+from ..findings import Finding, set_aside
+from ..values.vocabulary import BARE_PAGE_MARK
+from .kinds import PAGE_NUMBER
+
+
+def _bare(lexemes: list[Lexeme], i: int) -> bool:
+    row = lexemes[i].row
+    return (row.gap and len(row.filled) == 1 and row.first == 0
+            and (i + 1 == len(lexemes) or lexemes[i + 1].row.gap) and BARE_PAGE_MARK.fullmatch(row.filled[0].text)
+            is not None)
+
+
+def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
+    """Page numbers taken off the stream."""
+    out, found = [], []
+    for i, lexeme in enumerate(lexemes):
+        if lexeme.kind == PAGE_NUMBER or _bare(lexemes, i):
+            found += set_aside([lexeme.row], "page-number", "page number")
+        else:
+            out.append(lexeme)
+    return out, found

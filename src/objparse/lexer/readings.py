@@ -1,0 +1,47 @@
+"""Readings by neighbours: every token type a row may be read as, most specific first. A line of
+text is a note after a table but a stray inside one; a heading right before a side table's
+header is that table's heading; a lone cell outside any table reads as a line of text."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..draft import Lexeme
+from ..findings import Finding
+from .kinds import SIDE_HEADERS, TABLE_ROWS, TEXT_LIKE
+
+
+@cache
+def readings(kind: str, placed: str | None, single: bool, inside: bool, before_side: bool) -> tuple[str, ...]:
+    """Every token type a row may be, most specific first: `placed` is its main-table reading,
+    `inside` whether it stands between two table rows, `before_side` whether a side-table header
+    follows it."""
+    out = [] if kind == "TEXT" or (kind == "HEADING" and not before_side) else [kind]
+    if kind == "PROJECT_ROW" and placed is not None:
+        out.append(placed)  # an indented project row is shaped like a KPI row
+    if kind in TEXT_LIKE or kind == "HEADING":
+        if inside:
+            out.append("STRAY")  # a line inside a table
+        out.append("TEXT")
+    elif single and not inside:
+        out.append("TEXT")  # a lone cell outside any table reads as a line of text
+    return tuple(out)
+
+
+def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
+    """Each row with its readings."""
+    out = []
+    before = None
+    last = len(lexemes) - 1
+    for i, (kind, row, _) in enumerate(lexemes):
+        after = lexemes[i + 1].kind if i < last else None
+        placed = row.placed.kind.name + "_ROW" if kind == "PROJECT_ROW" and row.placed is not None else None
+        # a line of text inside a table: between two of its rows, right under a side table's
+        # header and over its rows, or under an I.E.E.P. item with no blank line between (a
+        # label wrapped, or an item whose amount is missing)
+        inside = ((before in TABLE_ROWS and after in TABLE_ROWS) or (before == "AMOUNT_ROW" and not row.gap)
+                  or (before in SIDE_HEADERS and after in TABLE_ROWS and not row.gap))
+        out.append(Lexeme(kind, row, readings(kind, placed, len(row.filled) == 1, inside, after in SIDE_HEADERS)))
+        if not (inside and kind in TEXT_LIKE):
+            before = kind  # a line inside a table leaves the rows under it in the table's context
+    return out, []
