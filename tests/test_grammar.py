@@ -49,21 +49,18 @@ def test_rows_in_any_order_lose_no_cell(order):
 
 
 def test_every_side_table_is_whole():
-    """A side table is one registry entry; each layer it names has its part: a grammar rule, a
-    header token the lexer knows, a section, a renderer, a tidy table, a model field."""
+    """A side table is one registry entry; each layer has its part: a grammar rule, a header token
+    the lexer knows, a section, a layout, a tidy table, a model field."""
     from objparse import model
     from objparse.export.tables import BY_NAME
     from objparse.lexer import SIDE_HEADERS
+    from objparse.rendering.layout import SIDE_ROWS
+    from objparse.sections import SIDE_SECTIONS
     from objparse.side_tables import SIDE_TABLES
 
     rules = {rule.origin.name for rule in parser().rules}
+    names = {table.name for table in SIDE_TABLES}
+    assert set(SIDE_SECTIONS) == set(SIDE_ROWS) == names
     for table in SIDE_TABLES:
         assert table.name in rules and table.token in SIDE_HEADERS and table.table in BY_NAME
         assert table.name in model.Document.__annotations__
-        assert callable(_load(table.section)) and callable(_load(table.renderer))
-
-
-def _load(path):
-    from objparse.side_tables import _load as load
-
-    return load(path)

@@ -37,10 +37,24 @@ def set_aside(rows: Iterable[Row], code: str, why: str) -> list[Finding]:
     return [Finding(code, why, row.line, row.first + 1, (*row.taken, *row.filled)) for row in rows]
 
 
+class Found(list[Finding]):
+    """The findings a stage makes, in order: what it hands back with its result."""
+
+    def add(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
+        self.append(Finding(code, message, line, column))
+
+    def unplaced(self, cell: Cell, where: str) -> None:
+        self.append(unplaced(cell, where))
+
+    def set_aside(self, rows: Iterable[Row], code: str, why: str) -> None:
+        self.extend(set_aside(rows, code, why))
+
+
 @attrs.define
 class Findings:
-    """Findings collected: `offset` (the empty columns every row of the source began with) turns
-    their columns back into source columns."""
+    """Every finding of a sheet collected, in the order the stages handed them back: the document's
+    diagnostics and unparsed cells. `offset` (the empty columns every row of the source began
+    with) turns their columns back into source columns."""
 
     offset: int = 0
     unparsed: list[Unparsed] = attrs.Factory(list)
@@ -51,7 +65,9 @@ class Findings:
         for code, message, line, column, cells in findings:
             kept = [cell for cell in cells if self._keep(cell)]
             if code != UNPLACED or kept:  # a cell already kept is reported once
-                self.add(code, message, line, column)
+                if column is not None:
+                    column += self.offset
+                self.diagnostics.append(diagnostic(code, message, line, column))
 
     def _keep(self, cell: Cell) -> bool:
         if (cell.line, cell.column) in self._placed:
@@ -59,15 +75,3 @@ class Findings:
         self._placed.add((cell.line, cell.column))
         self.unparsed.append(Unparsed(cell.line, cell.column + 1 + self.offset, cell.text))
         return True
-
-    def add(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
-        if column is not None:
-            column += self.offset
-        self.diagnostics.append(diagnostic(code, message, line, column))
-
-    # the same, one finding at a time (for stages that still hand them over as they go)
-    def unplaced(self, cell: Cell, where: str) -> None:
-        self.take([unplaced(cell, where)])
-
-    def set_aside(self, rows: Iterable[Row], code: str, why: str) -> None:
-        self.take(set_aside(rows, code, why))

@@ -21,58 +21,64 @@ import attrs
 from . import checks, lexer, readers, records, sheets, syntax
 from .draft import SheetRows
 from .errors import SheetError
-from .findings import Findings
+from .findings import Finding, Findings, Found, set_aside
 from .grid import Grid, Note
-from .model import Document
+from .model import Area, Document
 from .rules import project_links
-from .sections import main_table, notes, preamble
-from .side_tables import BY_NAME, SIDE_TABLES
+from .sections import SIDE_SECTIONS, main_table, notes, preamble
+from .side_tables import SIDE_TABLES
 from .source import MAX_BYTES
 from .source import read as read_bytes
 from .values.names import parse_office, title_year
 
 
-def _side_tables(sheet: SheetRows, found: Findings) -> dict[str, object]:
+def _side_tables(sheet: SheetRows) -> tuple[dict[str, object], Found]:
+    found = Found()
     tables: dict[str, object] = {t.name: None for t in SIDE_TABLES}
     for part in sheet.tables:
         if tables[part.name] is not None:
             found.set_aside([r for r in (part.heading, part.header, *part.rows) if r is not None],
                             "unexpected-line", f"a second {part.name} table")
             continue
-        tables[part.name] = BY_NAME[part.name].parse(part, found)
+        tables[part.name], more = SIDE_SECTIONS[part.name](part)
+        found += more
         # a side table reads its rows' own cells: the start of a name the lexer joined to one
         # (read as a main-table row) has no field there
         for row in part.rows:
             for cell in row.taken:
                 found.unplaced(cell, f"{part.name} table")
-    return tables
+    return tables, found
 
 
 def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[Note, ...] = (),
              digest: str | None = None, sheet: str = "1") -> Document:
-    """The document of one sheet's rows."""
-    lexed = lexer.lex(read.rows)
+    """The document of one sheet's rows. Each stage hands back its findings; they are collected
+    here, in the order of the stages."""
     found = Findings(read.offset)
-    for code, message, line, column in (*decoding, *read.notes):
-        found.add(code, message, line, column)
+    found.take(Finding(code, message, line, column) for code, message, line, column in (*decoding, *read.notes))
+    lexed = lexer.lex(read.rows)
     found.take(lexed.findings)
     parts = syntax.parse(lexed)
     for row, why in parts.unexpected:
-        found.set_aside([row], "unexpected-line", why)
-    title, office = preamble.parse(parts.preamble, found)
+        found.take(set_aside([row], "unexpected-line", why))
+    more: list[Finding]
+    title, office, more = preamble.parse(parts.preamble)
+    found.take(more)
     if title is None and not any(lexeme.kind in ("TITLE", "HEADER") for lexeme in lexed.lexemes):
         raise SheetError("not an objective sheet: no title and no main-table header", source_name)
     header = parts.main.header if parts.main else None
-    for missing, code, message in ((title, "no-title", "no title line"),
-                                   (office, "no-office", "no office line before the main table"),
-                                   (header, "no-main-table", "no main-table header")):
-        if missing is None:
-            found.add(code, message)
-
-    note_list = notes.parse(parts.notes, found)
-    areas = main_table.parse(parts.main, found, notes.documents(note_list), read.spans) if parts.main else ()
-    tables = _side_tables(parts, found)
-    _say_what_went_unread(read, header, areas, found)
+    found.take(Finding(code, message) for missing, code, message in (
+        (title, "no-title", "no title line"), (office, "no-office", "no office line before the main table"),
+        (header, "no-main-table", "no main-table header")) if missing is None)
+    note_list, more = notes.parse(parts.notes)
+    found.take(more)
+    areas: tuple[Area, ...] = ()
+    if parts.main:
+        areas, more = main_table.parse(parts.main, notes.documents(note_list), read.spans)
+        found.take(more)
+    tables, more = _side_tables(parts)
+    found.take(more)
+    found.take(_what_went_unread(read, header, areas, len(found.unparsed)))
     doc = Document(
         source=source_name,
         sheet=sheet,
@@ -103,16 +109,17 @@ def _with_pages(record: Any, pages: Mapping[int, int]) -> Any:
     return attrs.evolve(record, **changes) if changes else record
 
 
-def _say_what_went_unread(read: records.Rows, header: object, areas: tuple[object, ...], found: Findings) -> None:
+def _what_went_unread(read: records.Rows, header: object, areas: tuple[object, ...], unplaced: int) -> Found:
     """Loud, never silent: a sheet whose main table gave no area, or most of whose cells went
     unplaced, carries an error (a document is still written, with every cell kept)."""
+    found = Found()
     if not areas:
         found.add("no-areas", "the main-table header was found, but no area was read under it" if header is not None
                   else "no main table: no area was read")
     cells = sum(len(row.filled) + len(row.taken) for row in read.rows)
-    if cells and len(found.unparsed) * 2 > cells:
-        found.add("mostly-unplaced", f"{len(found.unparsed)} of the sheet's {cells} cells fit no field: read it "
-                                     "with care")
+    if cells and unplaced * 2 > cells:
+        found.add("mostly-unplaced", f"{unplaced} of the sheet's {cells} cells fit no field: read it with care")
+    return found
 
 
 def _sha256(data: bytes) -> str:

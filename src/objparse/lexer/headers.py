@@ -18,10 +18,6 @@ WRAPPING = frozenset({"HEADER", "PROJECTS_HEADER", "IEEP_HEADER"})
 NOT_STARTS = REPEATABLE | {"HEADING"}
 
 
-def _wrapped(what: str, first: int, line: int) -> Finding:
-    return Finding("wrapped-text", f"{what} on line {first} continues on this line: joined", line)
-
-
 def _dropped(row: Row) -> Finding:
     return Finding("page-header", "printed again after a page break: dropped", row.line)
 
@@ -82,8 +78,8 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
         if following is not None and not seen.repeats(following) and _takes_start(lexeme, following):
             above, header = lexeme.row, following.row
             seen.read(following)
-            found.append(_wrapped("the header" if following.kind in WRAPPING else "the spending rule", above.line,
-                                  header.line))
+            what = "the header" if following.kind in WRAPPING else "the spending rule"
+            found.append(wrapped_cells.wrapped(what, above.line, header.line))
             if following.kind in WRAPPING:
                 seen.above.add(above.texts())
             lexeme = following._replace(row=header._replace(filled=wrapped_cells.join_header_above(above, header),
@@ -94,7 +90,7 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
             row = lexeme.row
             while i < n and _continues(row, lexemes[i].row):
                 below = lexemes[i].row
-                found.append(_wrapped("the header", row.line, below.line))
+                found.append(wrapped_cells.wrapped("the header", row.line, below.line))
                 seen.below.add(below.texts())
                 row = row._replace(filled=wrapped_cells.join_header(row, below))
                 i += 1

@@ -32,16 +32,14 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
         area = _area(following) if following is not None and lexeme.kind == "TEXT" else None
         if area is not None and wrapped_cells.area_wraps(lexeme.row.filled[0], area):
             assert following is not None
-            found.append(Finding("wrapped-text", f"the area on line {lexeme.row.line} continues on this line: "
-                                                 "joined", following.row.line))
+            found.append(wrapped_cells.wrapped("the area", lexeme.row.line, following.row.line))
             lexeme = following._replace(row=_joined(following.row, lexeme.row.filled[0], area, lexeme.row))
             i += 1
             following = lexemes[i + 1] if i + 1 < n else None
         area = _area(lexeme)
         if (area is not None and following is not None and following.kind == "TEXT"
                 and wrapped_cells.area_wraps(area, following.row.filled[0])):
-            found.append(Finding("wrapped-text", f"the area on line {lexeme.row.line} continues on this line: "
-                                                 "joined", following.row.line))
+            found.append(wrapped_cells.wrapped("the area", lexeme.row.line, following.row.line))
             lexeme = lexeme._replace(row=_joined(lexeme.row, area, following.row.filled[0], following.row))
             i += 1
         out.append(lexeme)

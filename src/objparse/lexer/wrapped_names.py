@@ -42,8 +42,7 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
             row = row._replace(placed=placed, taken=row.taken + above.filled + above.taken)
             start -= 1
         lines = [lexeme.row.line for lexeme in lexemes[start:end + 1]]
-        found += [Finding("wrapped-text", f"the name on line {first} continues on this line: joined", line)
-                  for first, line in pairwise(lines)]
+        found += [wrapped_cells.wrapped("the name", first, line) for first, line in pairwise(lines)]
         out += lexemes[i:start]
         out.append(naming._replace(row=row))
         i = end + 1

@@ -5,8 +5,9 @@ renderer writes this one layout in its own format."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -141,6 +142,14 @@ def projects_rows(projects: Projects) -> list[list[Cell]]:
     return rows
 
 
+# each side table's rows, by the side table's name (objparse.side_tables)
+SIDE_ROWS: dict[str, Callable[[Any], list[list[Cell]]]] = {
+    "ieep": ieep_rows,
+    "spending": spending_rows,
+    "projects": projects_rows,
+}
+
+
 def _unparsed(doc: Document) -> list[list[Cell]]:
     """The cells the parse set aside, each on its line's row at its column: printed before the
     table, where the sheet's layout again has no place for them."""
@@ -168,5 +177,5 @@ def layout(doc: Document, merged: bool = False) -> Layout:
             out.add([[]])
             if part.heading:
                 out.add([[part.heading], []])
-            out.add(table.render(part), table=True)
+            out.add(SIDE_ROWS[table.name](part), table=True)
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..draft import Cell, Placed, RowKind
-from ..findings import Findings
+from ..findings import Finding
 from .fill import fill
 
 
@@ -26,8 +26,8 @@ def _spread(cells: list[Cell | None], lines: list[int], merged: Mapping[tuple[in
     return out
 
 
-def fill_values(rows: list[Placed], found: Findings,
-                merged: Mapping[tuple[int, int], int] | None = None) -> list[Placed]:
+def fill_values(rows: list[Placed],
+                merged: Mapping[tuple[int, int], int] | None = None) -> tuple[list[Placed], list[Finding]]:
     """The rows of one sub-area (its own row first, where it has one), values filled: by the
     merged ranges where the source says them (`merged`: (line, column) -> the range's last
     line), else by the nearest row."""
@@ -39,6 +39,7 @@ def fill_values(rows: list[Placed], found: Findings,
         references = fill([row.reference for row in rows], below=True)
         targets = fill([row.target for row in rows], below=True)
     out = []
+    found = []
     for row, ref, tgt in zip(rows, references, targets, strict=True):
         if row.reference is ref and row.target is tgt:
             out.append(row)
@@ -47,8 +48,8 @@ def fill_values(rows: list[Placed], found: Findings,
             below = sorted({cell.line for own, cell in ((row.reference, ref), (row.target, tgt))
                             if own is None and cell is not None and cell.line > row.line})
             if below:
-                found.add("merged-below", f"nothing above in the sub-area: value{'s' * (len(below) > 1)} taken from "
-                                          f"line {' and '.join(map(str, below))} below (a merged cell printed on its "
-                                          "middle row)", row.line)
+                found.append(Finding("merged-below", f"nothing above in the sub-area: value{'s' * (len(below) > 1)} "
+                                                     f"taken from line {' and '.join(map(str, below))} below (a merged "
+                                                     "cell printed on its middle row)", row.line))
         out.append(row._replace(reference=ref, target=tgt))
-    return out
+    return out, found

@@ -6,7 +6,7 @@ pages, no paragraph) on a row without a target is that row's target. Each move i
 from __future__ import annotations
 
 from ..draft import Placed
-from ..findings import Findings
+from ..findings import Finding
 from ..values.cells import CellKind
 from ..values.citations import has_locator, names_document
 from ..values.vocabulary import REFERENCES
@@ -17,13 +17,14 @@ def cites_nothing(text: str, kind: CellKind, documents: tuple[str, ...]) -> bool
             and not names_document(text, documents))
 
 
-def move_targets(rows: list[Placed], documents: tuple[str, ...], found: Findings) -> list[Placed]:
+def move_targets(rows: list[Placed], documents: tuple[str, ...]) -> tuple[list[Placed], list[Finding]]:
     out = []
+    found = []
     for row in rows:
         ref = row.reference
         if row.target is None and ref is not None and cites_nothing(ref.text, ref.kind, documents):
-            found.add("misplaced-value", f"a text in {REFERENCES} that cites nothing, on a row without a target: read "
-                                         "as the target", row.line, ref.column + 1)
+            found.append(Finding("misplaced-value", f"a text in {REFERENCES} that cites nothing, on a row without a "
+                                                    "target: read as the target", row.line, ref.column + 1))
             row = row._replace(reference=None, target=ref)
         out.append(row)
-    return out
+    return out, found

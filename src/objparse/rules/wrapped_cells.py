@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Protocol, Self, TypeVar
 
 from ..draft import Cell, Placed, Row, RowKind
-from ..findings import Findings
+from ..findings import Finding
 from ..values.cells import WORD_KINDS, CellKind, classify
 from ..values.citations import names_document, parse_citation
 from ..values.names import area_code
@@ -60,18 +60,24 @@ def continues(previous: str, text: str) -> bool:
     return fits(previous, text) and (first.islower() or first in "()" or unfinished(previous))
 
 
+def wrapped(what: str, first: int, line: int, column: int | None = None) -> Finding:
+    """The info diagnostic a join leaves on the line it joined."""
+    return Finding("wrapped-text", f"{what} on line {first} continues on this line: joined", line, column)
+
+
 def join(items: list[T], follows: Callable[[T, T], bool], merge: Callable[[T, T], T],
-         found: Findings, what: str, line: Callable[[T], int]) -> list[T]:
+         what: str, line: Callable[[T], int]) -> tuple[list[T], list[Finding]]:
     """The items with every one that `follows` the item before it merged into that item; each
     join leaves an info diagnostic (`wrapped-text`) naming the line it joined."""
     out: list[T] = []
+    found: list[Finding] = []
     for item in items:
         if out and follows(out[-1], item):
-            found.add("wrapped-text", f"{what} on line {line(out[-1])} continues on this line: joined", line(item))
+            found.append(wrapped(what, line(out[-1]), line(item)))
             out[-1] = merge(out[-1], item)
         else:
             out.append(item)
-    return out
+    return out, found
 
 
 def joined(head: Cell, tail: Cell) -> Cell:
@@ -100,8 +106,8 @@ class Record(Protocol):
 R = TypeVar("R", bound=Record)
 
 
-def join_records(records: list[R], found: Findings, what: str,
-                 may_join: Callable[[R, R], bool] = lambda above, row: True) -> list[R]:
+def join_records(records: list[R], what: str,
+                 may_join: Callable[[R, R], bool] = lambda above, row: True) -> tuple[list[R], list[Finding]]:
     """Records whose cell a PDF wrapped over two rows, in one column, carrying on its phrase:
     the rest alone under the row with the other cells, or the start alone above it (Excel's
     bottom alignment prints a tall row's other cells on its last line). The record kept is the
@@ -116,7 +122,7 @@ def join_records(records: list[R], found: Findings, what: str,
         cell = joined(above.cell, row.cell)  # type: ignore[arg-type]  # both set: they follow
         return (above if row.alone else row).with_cell(cell, above)
 
-    return join(records, follows, merge, found, what, lambda record: record.cell.line)  # type: ignore[union-attr]
+    return join(records, follows, merge, what, lambda record: record.cell.line)  # type: ignore[union-attr]
 
 
 # --- table headers -------------------------------------------------------------------------------
@@ -205,9 +211,10 @@ def continues_reference(cell: Cell, previous: str, documents: tuple[str, ...] = 
     return last.annex is not None and last.page_from is None and last.paragraph is None
 
 
-def join_references(rows: list[Placed], documents: tuple[str, ...], found: Findings) -> list[Placed]:
+def join_references(rows: list[Placed], documents: tuple[str, ...]) -> tuple[list[Placed], list[Finding]]:
     """The rows of one sub-area, wrapped references joined: the joined text is the reference of
     every row the merged cell covers."""
+    found: list[Finding] = []
     groups: list[list[int]] = []  # row indices covered by one merged reference cell
     texts: list[str] = []
     out = list(rows)
@@ -216,8 +223,7 @@ def join_references(rows: list[Placed], documents: tuple[str, ...], found: Findi
         if ref is None:
             continue
         if groups and continues_reference(ref, texts[-1], documents):
-            found.add("wrapped-text", f"the reference on line {rows[groups[-1][0]].line} continues on this line: "
-                                      "joined", row.line, ref.column + 1)
+            found.append(wrapped("the reference", rows[groups[-1][0]].line, row.line, ref.column + 1))
             groups[-1].append(i)
             texts[-1] += " " + ref.text
             above = out[i - 1]
@@ -235,7 +241,7 @@ def join_references(rows: list[Placed], documents: tuple[str, ...], found: Findi
             cell = head._replace(text=text, kind=classify(text))
             for i in members:
                 out[i] = out[i]._replace(reference=cell)
-    return out
+    return out, found
 
 
 # --- names ------------------------------------------------------------------------------------------
@@ -278,7 +284,7 @@ def join_area(row: Placed, start: Cell, rest: Cell) -> Placed:
     return row._replace(area=joined(start, rest), line=min(start.line, rest.line))
 
 
-def join_names(rows: list[Placed], documents: tuple[str, ...], found: Findings) -> list[Placed]:
+def join_names(rows: list[Placed], documents: tuple[str, ...]) -> tuple[list[Placed], list[Finding]]:
     """The rows of one sub-area (its own row first), wrapped KPI and sub-area names joined: a
     row holding only the rest of the name above, in the same column, is that row's. A PDF
     export may also print a wrapped row's values on its last line: a KPI row holding a name
@@ -300,4 +306,4 @@ def join_names(rows: list[Placed], documents: tuple[str, ...], found: Findings) 
                               target=above.target if above.target is not None else row.target,
                               extra=above.extra + row.extra)
 
-    return join(rows, follows, merge, found, "the name", lambda row: row.line)
+    return join(rows, follows, merge, "the name", lambda row: row.line)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..draft import Cell, SideTableRows
-from ..findings import Findings
+from ..findings import Found
 from ..model import Ieep, IeepItem
 from ..rules import wrapped_cells
 from ..rules.money_tree import MAX_ITEMS, TreeItem, recover
@@ -46,7 +46,8 @@ def _no_blank_between(above: _Row, row: _Row) -> bool:
     return not row.gap
 
 
-def parse(table: SideTableRows, found: Findings) -> Ieep:
+def parse(table: SideTableRows) -> tuple[Ieep, Found]:
+    found = Found()
     header = table.header
     head = header.texts()
     for cell in header.filled[1:-1]:
@@ -60,7 +61,8 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
                 found.unplaced(cell, "I.E.E.P. table")
         amount = read_value(money.text)[1] if money else None  # type: ignore[index]
         rows.append(_Row(label, money, amount, label.column in row.italic, not rest, row.gap))
-    rows = wrapped_cells.join_records(rows, found, "the I.E.E.P. label", _no_blank_between)
+    rows, joins = wrapped_cells.join_records(rows, "the I.E.E.P. label", _no_blank_between)
+    found += joins
     signs = [_sign(r.label.text) for r in rows]
     shape = recover([TreeItem(r.amount, sign, r.italic) for r, sign in zip(rows, signs, strict=True)])
     if len(rows) > MAX_ITEMS:
@@ -82,4 +84,4 @@ def parse(table: SideTableRows, found: Findings) -> Ieep:
         column=head[-1] if len(head) > 1 else None,
         line=header.line,
         items=items,
-    )
+    ), found

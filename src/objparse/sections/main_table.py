@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ..draft import AreaBuilder, AreaRows, Cell, MainTableRows, Placed, Row, RowKind, SubareaBuilder
-from ..findings import Findings
+from ..findings import Found
 from ..model import Area, Kpi
 from ..rules import implicit_kpis, merged_cells, misplaced_values, shifted_rows, wrapped_cells
 from ..values.citations import parse_citations
@@ -21,9 +21,11 @@ def columns(header: Row | None) -> tuple[str, ...]:
     return header.texts() if header is not None else ()
 
 
-def parse(table: MainTableRows, found: Findings, documents: tuple[str, ...] = (),
-          merged: Mapping[tuple[int, int], int] | None = None) -> tuple[Area, ...]:
-    """The areas; `merged` says which rows each merged cell covers, where the source knows."""
+def parse(table: MainTableRows, documents: tuple[str, ...] = (),
+          merged: Mapping[tuple[int, int], int] | None = None) -> tuple[tuple[Area, ...], Found]:
+    """The areas and what was found; `merged` says which rows each merged cell covers, where the
+    source knows."""
+    found = Found()
     areas: list[AreaBuilder] = []
     reference_column = shifted_rows.reference_column(table.header)
     for rows in table.areas:
@@ -33,7 +35,7 @@ def parse(table: MainTableRows, found: Findings, documents: tuple[str, ...] = ()
                            merged)
             if sub is not None:
                 area.subareas.append(sub)
-    return tuple(a.freeze() for a in areas)
+    return tuple(a.freeze() for a in areas), found
 
 
 def _subarea_rows(rows: AreaRows) -> list[tuple[Row | None, list[Row]]]:
@@ -55,7 +57,7 @@ def _weight(cell: Cell | None) -> Decimal | None:
     return value[1] if value is not None else None
 
 
-def _area(head: Placed | None, areas: list[AreaBuilder], found: Findings) -> AreaBuilder:
+def _area(head: Placed | None, areas: list[AreaBuilder], found: Found) -> AreaBuilder:
     """The area an area row opens, or the one before when the row prints it again."""
     assert head is not None and head.area is not None
     name, marker = split_marker(head.area.text)
@@ -72,7 +74,7 @@ def _area(head: Placed | None, areas: list[AreaBuilder], found: Findings) -> Are
     return areas[-1]
 
 
-def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: Findings,
+def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: Found,
              documents: tuple[str, ...], name_column: int,
              merged: Mapping[tuple[int, int], int] | None = None) -> SubareaBuilder | None:
     rows = [head] if head is not None else []
@@ -81,12 +83,14 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
             found.set_aside([member], "unexpected-line", "line inside the main table")
         else:
             rows.append(member.placed)
-    rows = wrapped_cells.join_names(rows, documents, found)
-    rows = wrapped_cells.join_references(rows, documents, found)
-    rows = misplaced_values.move_targets(rows, documents, found)
+    for rule in (wrapped_cells.join_names, wrapped_cells.join_references, misplaced_values.move_targets):
+        rows, more = rule(rows, documents)
+        found += more
     head = rows[0] if head is not None else None
-    implicit = implicit_kpis.stands_for_kpi(head, rows, found)
-    filled = merged_cells.fill_values(rows, found, merged)
+    implicit, more = implicit_kpis.stands_for_kpi(head, rows)
+    found += more
+    filled, more = merged_cells.fill_values(rows, merged)
+    found += more
     _report_unused(rows, filled, implicit, found)
     for row in rows:
         _report_reading(row, name_column, found)
@@ -108,7 +112,7 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
     return sub
 
 
-def _report_reading(row: Placed, name_column: int, found: Findings) -> None:
+def _report_reading(row: Placed, name_column: int, found: Found) -> None:
     """Note where a row was read other than as its columns say: a name left of its column (the
     row lost leading cells), a number or amount in RIFERIMENTI taken as the target."""
     if row.name is not None and row.name.column < name_column:
@@ -124,7 +128,7 @@ def _report_reading(row: Placed, name_column: int, found: Findings) -> None:
                   row.line, row.reference.column + 1)
 
 
-def _report_unused(own: list[Placed], filled: list[Placed], implicit: bool, found: Findings) -> None:
+def _report_unused(own: list[Placed], filled: list[Placed], implicit: bool, found: Found) -> None:
     """A reference or target printed on a row without a KPI (the sub-area row, a row of values)
     that no KPI took: kept in unparsed rather than lost."""
     used = {(cell.line, cell.column) for i, row in enumerate(filled) if row.kind is RowKind.KPI or (implicit and i == 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..draft import Row
-from ..findings import Findings
+from ..findings import Finding
 from ..model import Note
 from ..rules import wrapped_cells
 from ..values.acts import parse_act
@@ -46,12 +46,12 @@ def _follows(above: _Line, line: _Line) -> bool:
     return wrapped_cells.continues(above[0], text) or (text[:1].isdigit() and not _LIST_ITEM.match(text))
 
 
-def parse(rows: list[Row], found: Findings) -> list[Note]:
+def parse(rows: list[Row]) -> tuple[list[Note], list[Finding]]:
     # a note that the export split over cells is one note: its cells joined by a space
     lines: list[_Line] = [(" ".join(row.texts()), row.line, row.end) for row in rows]
-    lines = wrapped_cells.join(lines, _follows, lambda a, b: (f"{a[0]} {b[0]}", a[1], b[2]), found,
-                               "the note", lambda line: line[1])
-    return [parse_note(text, line) for text, line, _ in lines]
+    lines, found = wrapped_cells.join(lines, _follows, lambda a, b: (f"{a[0]} {b[0]}", a[1], b[2]), "the note",
+                                      lambda line: line[1])
+    return [parse_note(text, line) for text, line, _ in lines], found
 
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..draft import Preamble, Row
-from ..findings import Findings
+from ..findings import Found
 from ..rules import wrapped_cells
 from ..values.cells import VALUE_KINDS
 from ..values.names import title_year
@@ -49,11 +49,13 @@ def _merge(above: _Line, line: _Line) -> _Line:
     return kind, above[1], f"{above[2]} {line[2]}", above[3] + line[3]
 
 
-def parse(preamble: Preamble, found: Findings) -> tuple[str | None, str | None]:
-    """(title, office): the first title line; the first office line, else the first other line."""
+def parse(preamble: Preamble) -> tuple[str | None, str | None, Found]:
+    """(title, office, findings): the first title line; the first office line, else the first other line."""
+    found = Found()
     lines: list[_Line] = [(kind, row, _text(row), (row,)) for kind, row in preamble.lines]
     for kind, what in (("TITLE", "the title"), ("OFFICE", "the office")):
-        lines = wrapped_cells.join(lines, _follows(kind), _merge, found, what, lambda line: line[1].line)
+        lines, joins = wrapped_cells.join(lines, _follows(kind), _merge, what, lambda line: line[1].line)
+        found += joins
     title = next((line for line in lines if line[0] == "TITLE"), None)
     office = next((line for line in lines if line[0] == "OFFICE"), None)
     if office is None:
@@ -63,4 +65,4 @@ def parse(preamble: Preamble, found: Findings) -> tuple[str | None, str | None]:
                                      "title is read as the office", office[1].line)
     found.set_aside([row for line in lines if line is not title and line is not office for row in line[3]],
                     "unexpected-line", "line outside the sheet's layout")
-    return (title[2] if title else None), (office[2] if office else None)
+    return (title[2] if title else None), (office[2] if office else None), found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import attrs
 
 from ..draft import Cell, SideTableRows
-from ..findings import Findings
+from ..findings import Found
 from ..model import Project, Projects
 from ..rules import wrapped_cells
 from ..rules.fill import fill
@@ -63,7 +63,8 @@ def _take_title(above: _Project, row: _Project) -> _Project:
     return attrs.evolve(above, cell=row.cell)
 
 
-def parse(table: SideTableRows, found: Findings) -> Projects:
+def parse(table: SideTableRows) -> tuple[Projects, Found]:
+    found = Found()
     projects: list[_Project] = []
     for row in table.rows:
         area, subarea, pid, title, rest = _split(row.filled)
@@ -75,8 +76,10 @@ def parse(table: SideTableRows, found: Findings) -> Projects:
         if pid is not None:
             projects.append(_Project(area.text if area else None, subarea.text if subarea else None, pid,
                                      title, row.line))
-    projects = wrapped_cells.join(projects, _title_below, _take_title, found, "the project title", lambda p: p.line)
-    projects = wrapped_cells.join_records(projects, found, "the project title")
+    projects, joins = wrapped_cells.join(projects, _title_below, _take_title, "the project title", lambda p: p.line)
+    found += joins
+    projects, joins = wrapped_cells.join_records(projects, "the project title")
+    found += joins
     for lone in [p for p in projects if p.id is None]:
         assert lone.cell is not None
         found.unplaced(lone.cell, "projects table")
@@ -90,4 +93,4 @@ def parse(table: SideTableRows, found: Findings) -> Projects:
         columns=table.header.texts(),
         line=table.header.line,
         items=tuple(p.freeze(a, s) for p, a, s in zip(projects, areas, subareas, strict=True)),
-    )
+    ), found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import attrs
 
 from ..draft import Cell, SideTableRows
-from ..findings import Findings
+from ..findings import Found
 from ..model import Spending, SpendingRule
 from ..rules import wrapped_cells
 from ..rules.fill import fill
@@ -48,7 +48,8 @@ def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | No
     return measure, phase, rule, before
 
 
-def parse(table: SideTableRows, found: Findings) -> Spending:
+def parse(table: SideTableRows) -> tuple[Spending, Found]:
+    found = Found()
     header = table.header
     rules: list[_Rule] = []
     for row in [header, *table.rows]:
@@ -60,11 +61,12 @@ def parse(table: SideTableRows, found: Findings) -> Spending:
             continue
         rules.append(_Rule(measure.text if measure else None, phase.text if phase else None,
                            rule._replace(line=row.line)))  # the row's line: a header joined above starts there
-    rules = wrapped_cells.join_records(rules, found, "the spending rule")
+    rules, joins = wrapped_cells.join_records(rules, "the spending rule")
+    found += joins
     measures = fill([r.measure for r in rules])
     return Spending(
         heading=table.heading.filled[0].text if table.heading else None,
         title=header.filled[0].text,
         line=header.line,
         rules=tuple(r.freeze(m) for r, m in zip(rules, measures, strict=True)),
-    )
+    ), found
