@@ -81,6 +81,7 @@ class Placed(NamedTuple):
     reference: Cell | None = None
     target: Cell | None = None
     extra: tuple[Cell, ...] = ()
+    name_column: int = 3  # where a KPI's name stands in an undamaged row, by the header above
 
 
 # --- what the grammar builds -----------------------------------------------------------------

@@ -24,7 +24,8 @@ def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> Placed:
     if first.column >= reference_column:
         # only a reference and/or a target: part of a merged or wrapped cell
         reference, target, extra = _values(cells, reference_column - 1)
-        return Placed(row.line, RowKind.VALUES, reference=reference, target=target, extra=extra)
+        return Placed(row.line, RowKind.VALUES, reference=reference, target=target, extra=extra,
+                      name_column=reference_column - 1)
     area = area_weight = weight = name = None
     i = 0
     if first.column == 0 and first.kind not in VALUE_KINDS and len(cells) > 1 and cells[1].kind is CellKind.PERCENT:
@@ -47,12 +48,12 @@ def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> Placed:
     if area is not None:
         kind = RowKind.AREA
     elif name is None:  # weights and nothing to weigh: keep the cells, place none
-        return Placed(row.line, RowKind.VALUES, extra=cells)
+        return Placed(row.line, RowKind.VALUES, extra=cells, name_column=reference_column - 1)
     else:
         kind = RowKind.SUBAREA if weights else RowKind.KPI
     name_column = name.column if name is not None else reference_column - 1
     reference, target, extra = _values(cells[i:], name_column)
-    return Placed(row.line, kind, area, area_weight, weight, name, reference, target, extra)
+    return Placed(row.line, kind, area, area_weight, weight, name, reference, target, extra, reference_column - 1)
 
 
 def _values(rest: tuple[Cell, ...], name_column: int) -> tuple[Cell | None, Cell | None, tuple[Cell, ...]]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..draft import AreaBuilder, AreaRows, Cell, MainTableRows, Placed, Row, RowKind, SubareaBuilder
 from ..findings import Found
 from ..model import Area, Kpi
-from ..rules import implicit_kpis, merged_cells, misplaced_values, shifted_rows, wrapped_cells
+from ..rules import implicit_kpis, merged_cells, misplaced_values, wrapped_cells
 from ..values.citations import parse_citations
 from ..values.names import area_code, same_name, split_marker
 from ..values.numbers import read_value
@@ -27,12 +27,10 @@ def parse(table: MainTableRows, documents: tuple[str, ...] = (),
     source knows."""
     found = Found()
     areas: list[AreaBuilder] = []
-    reference_column = shifted_rows.reference_column(table.header)
     for rows in table.areas:
         area = _area(rows.head.placed, areas, found)
         for head, members in _subarea_rows(rows):
-            sub = _subarea(area, head.placed if head else None, members, found, documents, reference_column - 1,
-                           merged)
+            sub = _subarea(area, head.placed if head else None, members, found, documents, merged)
             if sub is not None:
                 area.subareas.append(sub)
     return tuple(a.freeze() for a in areas), found
@@ -75,7 +73,7 @@ def _area(head: Placed | None, areas: list[AreaBuilder], found: Found) -> AreaBu
 
 
 def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: Found,
-             documents: tuple[str, ...], name_column: int,
+             documents: tuple[str, ...],
              merged: Mapping[tuple[int, int], int] | None = None) -> SubareaBuilder | None:
     rows = [head] if head is not None else []
     for member in members:
@@ -93,7 +91,7 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
     found += more
     _report_unused(rows, filled, implicit, found)
     for row in rows:
-        _report_reading(row, name_column, found)
+        _report_reading(row, found)
         if (row.kind is not RowKind.AREA and row.area_weight is not None
                 and _weight(row.area_weight) != area.weight_pct):
             found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
@@ -112,9 +110,10 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
     return sub
 
 
-def _report_reading(row: Placed, name_column: int, found: Found) -> None:
+def _report_reading(row: Placed, found: Found) -> None:
     """Note where a row was read other than as its columns say: a name left of its column (the
     row lost leading cells), a number or amount in RIFERIMENTI taken as the target."""
+    name_column = row.name_column
     if row.name is not None and row.name.column < name_column:
         lost = name_column - row.name.column
         found.add("shifted-row", f"the row lost {lost} leading cell{'s' * (lost > 1)}: its cells are read by what "
