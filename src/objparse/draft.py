@@ -110,6 +110,7 @@ class AreaRows:
 class MainTableRows:
     header: Row | None
     areas: list[AreaRows]
+    strays: list[Row] = attrs.Factory(list)  # lines of text under the header, before the first area
 
 
 @attrs.define

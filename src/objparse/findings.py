@@ -4,7 +4,7 @@ them, in one place, into the document's diagnostics and unparsed cells."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 import attrs
@@ -57,6 +57,7 @@ class Findings:
     with) turns their columns back into source columns."""
 
     offset: int = 0
+    moved: Mapping[tuple[int, int], int] = attrs.Factory(dict)  # (line, column) -> the source's, where moved
     unparsed: list[Unparsed] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     _placed: set[tuple[int, int]] = attrs.Factory(set)  # (line, column) of the cells in unparsed
@@ -66,12 +67,18 @@ class Findings:
             kept = [cell for cell in cells if self._keep(cell)]
             if code != UNPLACED or kept:  # a cell already kept is reported once
                 if column is not None:
-                    column += self.offset
+                    column = self._source(line, column - 1) + 1
                 self.diagnostics.append(diagnostic(code, message, line, column))
+
+    def _source(self, line: int | None, column: int) -> int:
+        """A column of the sheet (0-based) as the source's."""
+        if self.moved and line is not None:
+            column = self.moved.get((line, column), column)
+        return column + self.offset
 
     def _keep(self, cell: Cell) -> bool:
         if (cell.line, cell.column) in self._placed:
             return False
         self._placed.add((cell.line, cell.column))
-        self.unparsed.append(Unparsed(cell.line, cell.column + 1 + self.offset, cell.text))
+        self.unparsed.append(Unparsed(cell.line, self._source(cell.line, cell.column) + 1, cell.text))
         return True

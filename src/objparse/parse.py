@@ -54,9 +54,9 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
              digest: str | None = None, sheet: str = "1") -> Document:
     """The document of one sheet's rows. Each stage hands back its findings; they are collected
     here, in the order of the stages."""
-    found = Findings(read.offset)
-    found.take(Finding(code, message, line, column) for code, message, line, column in (*decoding, *read.notes))
     lexed = lexer.lex(read.rows)
+    found = Findings(read.offset, lexed.moved)
+    found.take(Finding(code, message, line, column) for code, message, line, column in (*decoding, *read.notes))
     found.take(lexed.findings)
     parts = syntax.parse(lexed)
     for row, why in parts.unexpected:
@@ -74,7 +74,7 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
     found.take(more)
     areas: tuple[Area, ...] = ()
     if parts.main:
-        areas, more = main_table.parse(parts.main, notes.documents(note_list), read.spans)
+        areas, more = main_table.parse(parts.main, notes.documents(note_list), _spans(read.spans, lexed.moved))
         found.take(more)
     tables, more = _side_tables(parts)
     found.take(more)
@@ -93,6 +93,15 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
     )
     doc = checks.attach(doc, found)
     return _with_pages(doc, read.pages) if read.pages else doc
+
+
+def _spans(spans: Mapping[tuple[int, int], int] | None,
+           moved: Mapping[tuple[int, int], int]) -> Mapping[tuple[int, int], int] | None:
+    """The merged ranges by the places of the cells in the main table's usual order of columns."""
+    if not spans or not moved:
+        return spans
+    to = {(line, source): (line, column) for (line, column), source in moved.items()}
+    return {to.get(key, key): last for key, last in spans.items()}
 
 
 def _with_pages(record: Any, pages: Mapping[int, int]) -> Any:

@@ -57,8 +57,8 @@ class _Parts(Transformer[Token, Any]):
         return AreaRows(children[0].row, _rows(children[1:]), [c for c in children if isinstance(c, SubareaRows)])
 
     def main_table(self, children: list[Any]) -> MainTableRows:
-        header = children[0].row if isinstance(children[0], Token) else None
-        return MainTableRows(header, [c for c in children if isinstance(c, AreaRows)])
+        header = children[0].row if isinstance(children[0], Token) and children[0].type == "HEADER" else None
+        return MainTableRows(header, [c for c in children if isinstance(c, AreaRows)], _rows(children[1:]))
 
     def note(self, children: list[Token]) -> Row:
         return children[0].row

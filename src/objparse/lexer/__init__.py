@@ -18,7 +18,7 @@ recovers from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -43,19 +43,21 @@ __all__ = ["PASSES", "SIDE_HEADERS", "ContextualLexer", "Lexed", "Token", "lex",
 
 @attrs.frozen
 class Lexed:
-    """A sheet's rows as the lexer read them, and what the passes found."""
+    """A sheet's rows as the lexer read them, what the passes found, and where cells moved into the
+    usual order of the main table's columns came from: (line, column) -> the source's column."""
 
     lexemes: tuple[Lexeme, ...]
     findings: tuple[Finding, ...]
+    moved: Mapping[tuple[int, int], int] = attrs.Factory(dict)
 
 
 def lex(rows: list[Row]) -> Lexed:
-    lexemes = classify(rows)
+    lexemes, moved = classify(rows)
     found: list[Finding] = []
     for _, run in PASSES:
         lexemes, more = run(lexemes)
         found += more
-    return Lexed(tuple(lexemes), tuple(found))
+    return Lexed(tuple(lexemes), tuple(found), moved)
 
 
 class Token:

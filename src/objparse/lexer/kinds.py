@@ -20,6 +20,7 @@ from ..values.vocabulary import (
     names_kpi_column,
     names_subarea_column,
 )
+from . import columns
 
 PAGE_NUMBER = "PAGE_MARK"
 SIDE_HEADERS = frozenset(t.token for t in SIDE_TABLES)
@@ -101,14 +102,29 @@ def shape(row: Row, reference_column: int) -> Lexeme:
     return Lexeme("ITEM_ROW", row)
 
 
-def classify(rows: list[Row]) -> list[Lexeme]:
-    """Each row's kind by what it holds; a main-table row placed by the RIFERIMENTI column of the
-    header above it."""
+# rows that are no main-table rows, whatever order the main table's columns are in
+_NOT_MOVED = REPEATABLE | {"HEADING", PAGE_NUMBER}
+
+
+def classify(rows: list[Row]) -> tuple[list[Lexeme], dict[tuple[int, int], int]]:
+    """Each row's kind by what it holds; a main-table row placed by the header above it: by where
+    RIFERIMENTI stands, or, for a header of the columns in another order, with its cells moved
+    into the usual order first. Also (line, column moved to) -> the column in the source."""
     out = []
     reference_column = REFERENCE_COLUMN
+    moved: dict[int, int] | None = None  # the header's columns, where they are in another order
+    sources: dict[tuple[int, int], int] = {}
     for row in rows:
         lexeme = shape(row, reference_column)
+        if moved is not None and lexeme.kind not in _NOT_MOVED:
+            ordered = columns.move(row, moved)
+            if ordered is not row:
+                sources.update({(c.line, columns.place(moved, c.column)): c.column for c in row.filled})
+                lexeme = shape(ordered, reference_column)
         if lexeme.kind == "HEADER":
-            reference_column = shifted_rows.reference_column(row)
+            moved = columns.moves(row)
+            reference_column = REFERENCE_COLUMN if moved is not None else shifted_rows.reference_column(row)
+        elif lexeme.kind in SIDE_HEADERS:
+            moved = None
         out.append(lexeme)
-    return out
+    return out, sources

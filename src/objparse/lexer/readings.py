@@ -10,6 +10,10 @@ from ..draft import Lexeme
 from ..findings import Finding
 from .kinds import SIDE_HEADERS, TABLE_ROWS, TEXT_LIKE
 
+# what a run of text lines inside the main table stands between: its header or rows, and its rows
+MAIN_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW"})
+_MAIN_ABOVE = MAIN_ROWS | {"HEADER"}
+
 
 @cache
 def readings(kind: str, placed: str | None, single: bool, inside: bool, before_side: bool) -> tuple[str, ...]:
@@ -28,19 +32,33 @@ def readings(kind: str, placed: str | None, single: bool, inside: bool, before_s
     return tuple(out)
 
 
+def _next_rows(lexemes: list[Lexeme]) -> list[str | None]:
+    """For each row, the kind of the first row after it that is no line of text."""
+    out: list[str | None] = [None] * len(lexemes)
+    following = None
+    for i in range(len(lexemes) - 1, -1, -1):
+        out[i] = following
+        if lexemes[i].kind not in TEXT_LIKE:
+            following = lexemes[i].kind
+    return out
+
+
 def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
     """Each row with its readings."""
     out = []
     before = None
     last = len(lexemes) - 1
+    next_rows = _next_rows(lexemes)
     for i, (kind, row, _) in enumerate(lexemes):
         after = lexemes[i + 1].kind if i < last else None
         placed = row.placed.kind.name + "_ROW" if kind == "PROJECT_ROW" and row.placed is not None else None
         # a line of text inside a table: between two of its rows, right under a side table's
         # header and over its rows, or under an I.E.E.P. item with no blank line between (a
-        # label wrapped, or an item whose amount is missing)
+        # label wrapped, or an item whose amount is missing); lines of text between the main
+        # table's header or rows and more of its rows (a subtitle, a heading of the areas below)
         inside = ((before in TABLE_ROWS and after in TABLE_ROWS) or (before == "AMOUNT_ROW" and not row.gap)
-                  or (before in SIDE_HEADERS and after in TABLE_ROWS and not row.gap))
+                  or (before in SIDE_HEADERS and after in TABLE_ROWS and not row.gap)
+                  or (kind in TEXT_LIKE and before in _MAIN_ABOVE and next_rows[i] in MAIN_ROWS))
         out.append(Lexeme(kind, row, readings(kind, placed, len(row.filled) == 1, inside, after in SIDE_HEADERS)))
         if not (inside and kind in TEXT_LIKE):
             before = kind  # a line inside a table leaves the rows under it in the table's context

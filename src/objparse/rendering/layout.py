@@ -13,6 +13,7 @@ import attrs
 
 from ..model import Area, Document, Ieep, Kpi, Note, Projects, Spending
 from ..side_tables import SIDE_TABLES
+from ..values.vocabulary import columns_by_name
 
 WIDTH = 6  # cells of a main-table row
 
@@ -150,6 +151,23 @@ SIDE_ROWS: dict[str, Callable[[Any], list[list[Cell]]]] = {
 }
 
 
+def _in_header_order(out: Layout, first: int, moved: dict[int, int] | None) -> None:
+    """The main table's rows, laid out in the usual order from `first` on, in the order of a header
+    that names its columns otherwise (the columns it does not name after its own)."""
+    if moved is None:
+        return
+    to = {place: column for column, place in moved.items()}
+    rest = [place for place in range(WIDTH) if place not in to]
+    to |= {place: len(moved) + i for i, place in enumerate(rest)}
+    for i in range(first, len(out.rows)):
+        row = out.rows[i]
+        cells: list[Cell] = [""] * max(len(row), len(to))
+        for place, cell in enumerate(row):
+            cells[to.get(place, place)] = cell
+        out.rows[i] = cells
+    out.merges = [(top, to.get(column, column) if top >= first else column, last) for top, column, last in out.merges]
+
+
 def _unparsed(doc: Document) -> list[list[Cell]]:
     """The cells the parse set aside, each on its line's row at its column: printed before the
     table, where the sheet's layout again has no place for them."""
@@ -168,6 +186,7 @@ def layout(doc: Document, merged: bool = False) -> Layout:
     first = out.add([_row(*doc.columns)])
     for area in doc.areas:
         _area(area, out, merged)
+    _in_header_order(out, first + 1, columns_by_name(enumerate(doc.columns)))
     out.tables.append((first, len(out.rows) - 1))
     for note in doc.notes:
         out.add([[], [_note(note)]])

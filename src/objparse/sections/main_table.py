@@ -26,6 +26,7 @@ def parse(table: MainTableRows, documents: tuple[str, ...] = (),
     """The areas and what was found; `merged` says which rows each merged cell covers, where the
     source knows."""
     found = Found()
+    found.set_aside(table.strays, "unexpected-line", "line of text inside the main table")
     areas: list[AreaBuilder] = []
     for rows in table.areas:
         area = _area(rows.head.placed, areas, found)

@@ -47,6 +47,31 @@ HEADING = "allegato"  # 'Allegato 2', 'ALLEGATO n. 3', a line right before a sid
 KPI_COLUMN = "kpi"
 REFERENCE_COLUMN = "riferiment"  # RIFERIMENTI, 'Riferimento', however it ends
 SUBAREA_COLUMNS = ("sottoambito", "sottoambiti")  # the projects annex's second column
+# the main table's columns in their usual order, each by how its header cell starts (a sheet may
+# print them in another order: its rows are then read by the header's names)
+MAIN_COLUMNS = (("ambit",), ("contribut",), ("sotto ambit", "sottoambit"), (KPI_COLUMN,), (REFERENCE_COLUMN,),
+                ("valore obiettivo", "target"))
+
+
+def main_column(text: str) -> int | None:
+    """The place, in the usual order, of the main-table column a header cell names; None for
+    a name that is none of them."""
+    low = " ".join(text.lower().split())
+    return next((i for i, starts in enumerate(MAIN_COLUMNS) if low.startswith(starts)), None)
+
+
+def columns_by_name(header: Iterable[tuple[int, str]]) -> dict[int, int] | None:
+    """Column -> its place in the usual order, for a main-table header (its cells' columns and
+    texts) whose every cell names a main-table column, once each, not all in their usual place;
+    None for any other header."""
+    cells = list(header)
+    places = [main_column(text) for _, text in cells]
+    if None in places or len(set(places)) < len(places):
+        return None
+    out = {column: place for (column, _), place in zip(cells, places, strict=True) if place is not None}
+    return out if any(column != place for column, place in out.items()) else None
+
+
 # how messages and descriptions name the main table and its reference column, and the sheet
 MAIN_HEADER_PRINTED = "AMBITO DI PERFORMANCE"
 REFERENCES = "RIFERIMENTI"

@@ -1,0 +1,32 @@
+"""Columns by name: a main table whose header prints its columns in another order than the usual
+(RIFERIMENTI after VALORE OBIETTIVO, or first) has its rows' cells moved into the usual order,
+by the names of the header's cells, before they are placed; where each cell came from is kept,
+for reporting places in the source."""
+
+from __future__ import annotations
+
+from ..draft import Row
+from ..values.vocabulary import columns_by_name
+
+
+def moves(header: Row) -> dict[int, int] | None:
+    """Source column -> column in the usual order, for a header whose every cell names a main-table
+    column, once each, not all in their usual place; None for any other header."""
+    return columns_by_name((c.column, c.text) for c in header.filled)
+
+
+def place(moved: dict[int, int], column: int) -> int:
+    """Where a source column goes: by the header, or, for a column the header does not name, right
+    of every column it does (no two cells ever meet in one column)."""
+    if column in moved:
+        return moved[column]
+    return max(moved.values()) + 1 + column
+
+
+def move(row: Row, moved: dict[int, int]) -> Row:
+    """The row with its cells in the usual order. A lone cell in the first column is a line of
+    text, not a cell of the table: it stays."""
+    if len(row.filled) == 1 and row.first == 0:
+        return row
+    cells = sorted((c._replace(column=place(moved, c.column)) for c in row.filled), key=lambda c: c.column)
+    return row._replace(filled=tuple(cells), italic=frozenset(place(moved, i) for i in row.italic))
