@@ -5,6 +5,8 @@ for reporting places in the source."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..draft import Row
 from ..values.vocabulary import columns_by_name
 
@@ -12,7 +14,12 @@ from ..values.vocabulary import columns_by_name
 def moves(header: Row) -> dict[int, int] | None:
     """Source column -> column in the usual order, for a header whose every cell names a main-table
     column, once each, not all in their usual place; None for any other header."""
-    return columns_by_name((c.column, c.text) for c in header.filled)
+    return _moves(tuple([(c.column, c.text) for c in header.filled]))
+
+
+@lru_cache(maxsize=64)  # a sheet prints its header again on every page
+def _moves(cells: tuple[tuple[int, str], ...]) -> dict[int, int] | None:
+    return columns_by_name(cells)
 
 
 def place(moved: dict[int, int], column: int) -> int:

@@ -9,13 +9,15 @@ from __future__ import annotations
 from ..draft import Lexeme, Row
 from ..findings import Finding
 from ..rules import wrapped_cells
-from ..values.vocabulary import OPENS
+from ..values.vocabulary import opens
 from .kinds import REPEATABLE
+from .sites import copy_to_site
 
 # headers whose long cells a PDF export may print on two lines
 WRAPPING = frozenset({"HEADER", "PROJECTS_HEADER", "IEEP_HEADER"})
 # rows that never hold the starts of a table header's cells
 NOT_STARTS = REPEATABLE | {"HEADING"}
+_ANY = REPEATABLE | WRAPPING | {"SPENDING_HEADER"}  # the rows this pass is about
 
 
 def _dropped(row: Row) -> Finding:
@@ -32,7 +34,7 @@ class _Seen:
 
     def repeats(self, lexeme: Lexeme) -> bool:
         row = lexeme.row
-        texts = self.headers.get(row.filled[0].text)
+        texts = self.headers.get(row.filled[0].text)  # (most rows: no header starts so)
         return texts is not None and row.first == 0 and row.texts() in texts
 
     def read(self, lexeme: Lexeme) -> None:
@@ -41,7 +43,7 @@ class _Seen:
 
 
 def _continues(header: Row, row: Row) -> bool:
-    return not row.gap and not OPENS.match(row.filled[0].text) and wrapped_cells.continues_header(header, row)
+    return not row.gap and not opens(row.filled[0].text) and wrapped_cells.continues_header(header, row)
 
 
 def _takes_start(above: Lexeme, header: Lexeme) -> bool:
@@ -49,7 +51,7 @@ def _takes_start(above: Lexeme, header: Lexeme) -> bool:
     if header.row.gap:
         return False
     if header.kind in WRAPPING:
-        return above.kind not in NOT_STARTS and wrapped_cells.starts_header(above.row, header.row, OPENS.match)
+        return above.kind not in NOT_STARTS and wrapped_cells.starts_header(above.row, header.row, opens)
     return header.kind == "SPENDING_HEADER" and wrapped_cells.starts_last_cell(above.row, header.row)
 
 
@@ -58,8 +60,13 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
     out: list[Lexeme] = []
     found: list[Finding] = []
     seen = _Seen()
+    starts = {lexeme.row.filled[0].text for lexeme in lexemes if lexeme.kind in REPEATABLE}
+    sites = [i for i, lexeme in enumerate(lexemes) if lexeme.kind in _ANY or lexeme.row.filled[0].text in starts]
     i, n = 0, len(lexemes)
     while i < n:
+        i = copy_to_site(lexemes, out, i, sites)  # (a row above a site may be the start of its cells)
+        if i == n:
+            break
         lexeme = lexemes[i]
         if seen.repeats(lexeme):  # a page header printed again, with the rows it wrapped onto
             found.append(_dropped(lexeme.row))

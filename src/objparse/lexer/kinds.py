@@ -5,7 +5,7 @@ rules.shifted_rows), by the RIFERIMENTI column of the header above them."""
 
 from __future__ import annotations
 
-from ..draft import Cell, Lexeme, Row
+from ..draft import Cell, Lexeme, Row, RowKind
 from ..rules import shifted_rows
 from ..rules.shifted_rows import REFERENCE_COLUMN, place
 from ..side_tables import SIDE_TABLES
@@ -14,11 +14,11 @@ from ..values.names import is_office, is_project_id
 from ..values.vocabulary import (
     IEEP_NAME,
     OPENING_INITIALS,
-    OPENS,
     PAGE_MARK,
     TITLE_TEXT,
     names_kpi_column,
     names_subarea_column,
+    opens,
 )
 from . import columns
 
@@ -28,11 +28,13 @@ SIDE_HEADERS = frozenset(t.token for t in SIDE_TABLES)
 REPEATABLE = frozenset({"TITLE", "OFFICE", "HEADER"}) | SIDE_HEADERS
 # rows of a table, as opposed to lines of text
 TABLE_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW", "AMOUNT_ROW", "PROJECT_ROW"})
+ROW_TOKEN = {kind: kind.name + "_ROW" for kind in RowKind}  # a placed row's token type
 TEXT_LIKE = frozenset({"TITLE", "OFFICE", "TEXT", "ITEM_ROW"})
 
 
 def holds_project_id(cells: tuple[Cell, ...]) -> bool:
-    return any("_" in c.text and is_project_id(c.text) for c in cells)
+    # (most cells hold no '_': they are passed over in a list comprehension, which is cheap)
+    return any(map(is_project_id, [c.text for c in cells if "_" in c.text]))
 
 
 def no_values(row: Row) -> bool:
@@ -45,7 +47,7 @@ def opening(row: Row, following: Row | None = None) -> str | None:
     first = row.filled[0]
     if first.text[:1] not in OPENING_INITIALS or not no_values(row):
         return None  # (most rows, at no cost)
-    m = OPENS.match(first.text)
+    m = opens(first.text)
     if m is not None and m.lastgroup == "HEADER":
         return "HEADER"
     if m is not None and m.lastgroup == "TITLE":
@@ -66,9 +68,9 @@ def shape(row: Row, reference_column: int) -> Lexeme:
         return Lexeme(PAGE_NUMBER, row)
     if first.column or first.kind is CellKind.PERCENT:  # indented, or a weight that lost the cells before it
         placed = place(row, reference_column)
-        kind = "PROJECT_ROW" if not single and holds_project_id(cells) else placed.kind.name + "_ROW"
-        return Lexeme(kind, row._replace(placed=placed))
-    m = OPENS.match(first.text)
+        kind = "PROJECT_ROW" if not single and holds_project_id(cells) else ROW_TOKEN[placed.kind]
+        return Lexeme(kind, row.placing(placed))
+    m = opens(first.text)
     if m:
         kind = str(m.lastgroup)
         if kind == "TITLE":
@@ -94,7 +96,7 @@ def shape(row: Row, reference_column: int) -> Lexeme:
         return Lexeme("TEXT", row)
     if cells[1].kind is CellKind.PERCENT and first.kind not in VALUE_KINDS:
         placed = place(row, reference_column)  # an area row, unless the header put RIFERIMENTI first
-        return Lexeme(placed.kind.name + "_ROW", row._replace(placed=placed))
+        return Lexeme(ROW_TOKEN[placed.kind], row.placing(placed))
     if holds_project_id(cells):
         return Lexeme("PROJECT_ROW", row)
     if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and first.kind not in VALUE_KINDS:

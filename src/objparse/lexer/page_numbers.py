@@ -19,10 +19,10 @@ def _bare(lexemes: list[Lexeme], i: int) -> bool:
 
 def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
     """Page numbers taken off the stream."""
-    out, found = [], []
-    for i, lexeme in enumerate(lexemes):
-        if lexeme.kind == PAGE_NUMBER or _bare(lexemes, i):
-            found += set_aside([lexeme.row], "page-number", "page number")
-        else:
-            out.append(lexeme)
-    return out, found
+    marks = [i for i, lexeme in enumerate(lexemes)
+             if lexeme.kind == PAGE_NUMBER or (lexeme.row.gap and _bare(lexemes, i))]
+    if not marks:
+        return lexemes, []
+    off = set(marks)
+    return ([lexeme for i, lexeme in enumerate(lexemes) if i not in off],
+            set_aside([lexemes[i].row for i in marks], "page-number", "page number"))

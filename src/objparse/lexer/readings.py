@@ -8,7 +8,7 @@ from functools import cache
 
 from ..draft import Lexeme
 from ..findings import Finding
-from .kinds import SIDE_HEADERS, TABLE_ROWS, TEXT_LIKE
+from .kinds import ROW_TOKEN, SIDE_HEADERS, TABLE_ROWS, TEXT_LIKE
 
 # what a run of text lines inside the main table stands between: its header or rows, and its rows
 MAIN_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW"})
@@ -47,11 +47,17 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
     """Each row with its readings."""
     out = []
     before = None
-    last = len(lexemes) - 1
+    kinds = [lexeme.kind for lexeme in lexemes]
+    afters = [*kinds[1:], None]
     next_rows = _next_rows(lexemes)
+    new = tuple.__new__  # (a row each: Lexeme's own constructor is a Python call)
     for i, (kind, row, _) in enumerate(lexemes):
-        after = lexemes[i + 1].kind if i < last else None
-        placed = row.placed.kind.name + "_ROW" if kind == "PROJECT_ROW" and row.placed is not None else None
+        after = afters[i]
+        if kind in MAIN_ROWS and len(row.filled) > 1:  # (most rows) a main-table row is read as shaped
+            out.append(new(Lexeme, (kind, row, (kind,))))
+            before = kind
+            continue
+        placed = ROW_TOKEN[row.placed.kind] if kind == "PROJECT_ROW" and row.placed is not None else None
         # a line of text inside a table: between two of its rows, right under a side table's
         # header and over its rows, or under an I.E.E.P. item with no blank line between (a
         # label wrapped, or an item whose amount is missing); lines of text between the main
@@ -59,7 +65,8 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
         inside = ((before in TABLE_ROWS and after in TABLE_ROWS) or (before == "AMOUNT_ROW" and not row.gap)
                   or (before in SIDE_HEADERS and after in TABLE_ROWS and not row.gap)
                   or (kind in TEXT_LIKE and before in _MAIN_ABOVE and next_rows[i] in MAIN_ROWS))
-        out.append(Lexeme(kind, row, readings(kind, placed, len(row.filled) == 1, inside, after in SIDE_HEADERS)))
+        out.append(new(Lexeme, (kind, row, readings(kind, placed, len(row.filled) == 1, inside,
+                                                    after in SIDE_HEADERS))))
         if not (inside and kind in TEXT_LIKE):
             before = kind  # a line inside a table leaves the rows under it in the table's context
     return out, []

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..draft import Cell, Lexeme, Row
 from ..findings import Finding
 from ..rules import wrapped_cells
+from .sites import copy_to_site
 
 
 def _area(lexeme: Lexeme) -> Cell | None:
@@ -25,8 +26,12 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
     """Area names whole."""
     out: list[Lexeme] = []
     found: list[Finding] = []
+    sites = [i for i, lexeme in enumerate(lexemes) if lexeme.kind == "AREA_ROW"]
     i, n = 0, len(lexemes)
     while i < n:
+        i = copy_to_site(lexemes, out, i, sites)  # (the row above an area may hold its name's start)
+        if i == n:
+            break
         lexeme = lexemes[i]
         following = lexemes[i + 1] if i + 1 < n else None
         area = _area(following) if following is not None and lexeme.kind == "TEXT" else None
