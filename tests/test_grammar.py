@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 from test_lossless import lost_cells
 
 from objparse import parse_text
-from objparse.syntax import parser
+from objparse.generate import built_parser
 
 SEED = (CORPUS / "000_2e4c457401ea359e.txt").read_text(encoding="utf-8").split("\n")
 
 
 def test_grammar_is_lalr_without_conflicts():
-    assert parser().options.strict  # Lark refuses to build a strict parser from a grammar with conflicts
+    assert built_parser().options.strict  # Lark refuses to build a strict parser from a grammar with conflicts
 
 
 def test_kpi_rows_before_any_area_are_set_aside():
@@ -58,7 +58,7 @@ def test_every_side_table_is_whole():
     from objparse.sections import SIDE_SECTIONS
     from objparse.side_tables import SIDE_TABLES
 
-    rules = {rule.origin.name for rule in parser().rules}
+    rules = {rule.origin.name for rule in built_parser().rules}
     names = {table.name for table in SIDE_TABLES}
     assert set(SIDE_SECTIONS) == set(SIDE_ROWS) == names
     for table in SIDE_TABLES:

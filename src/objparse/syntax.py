@@ -1,5 +1,6 @@
-"""The grammar at work: grammar/sheet.lark (package data), built once per process into an LALR
-parser whose transformer runs during the parse, so the parse gives the sheet's parts directly:
+"""The grammar at work: grammar/sheet.lark (package data), as the LALR parser generated from it
+(objparse.generated.sheet_parser: tables loaded, not built, in each process), whose transformer
+runs during the parse, so the parse gives the sheet's parts directly:
 preamble, main table (areas -> sub-areas -> rows), notes, side tables. A row the grammar
 refuses is set aside with its place, and parsing goes on."""
 
@@ -10,10 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
 
-from lark import Lark, Transformer
-from lark.exceptions import UnexpectedToken
-
 from .draft import AreaRows, MainTableRows, Preamble, Row, SheetRows, SideTableRows, SubareaRows
+from .generated.sheet_parser import Lark, Lark_StandAlone, Transformer, UnexpectedToken
 from .lexer import ContextualLexer, Lexed, Stream, Token
 from .side_tables import SIDE_TABLES
 
@@ -41,7 +40,7 @@ class _Run:
         self.children = children
 
 
-class _Parts(Transformer[Token, Any]):
+class Parts(Transformer[Token, Any]):
     """Called by the parser as it reduces each rule: rows grouped as the grammar nests them."""
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> _Run:
@@ -75,8 +74,8 @@ class _Parts(Transformer[Token, Any]):
         return sheet
 
 
-def _side_table(name: str) -> Callable[[_Parts, list[Token]], SideTableRows]:
-    def rows(self: _Parts, children: list[Token]) -> SideTableRows:
+def _side_table(name: str) -> Callable[[Parts, list[Token]], SideTableRows]:
+    def rows(self: Parts, children: list[Token]) -> SideTableRows:
         heading = children[0].row if children[0].type == "HEADING" else None
         at = 1 if heading is not None else 0
         return SideTableRows(name, heading, children[at].row, _rows(children[at + 1:]))
@@ -84,7 +83,7 @@ def _side_table(name: str) -> Callable[[_Parts, list[Token]], SideTableRows]:
 
 
 for _table in SIDE_TABLES:  # each side table's grammar rule is named after it
-    setattr(_Parts, _table.name, _side_table(_table.name))
+    setattr(Parts, _table.name, _side_table(_table.name))
 
 
 def grammar_text() -> str:
@@ -93,11 +92,14 @@ def grammar_text() -> str:
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    return Lark(grammar_text(), parser="lalr", lexer=ContextualLexer, transformer=_Parts(), strict=True)
+    built: Lark = Lark_StandAlone(transformer=Parts())  # type: ignore[no-untyped-call]
+    built.parser.lexer = ContextualLexer()  # the rows come classified: each given the reading its state takes
+    return built
 
 
-def parse(lexed: Lexed) -> SheetRows:
-    """The sheet's parts; rows the grammar refuses are in `unexpected`, with why."""
+def parse(lexed: Lexed, with_parser: Any = None) -> SheetRows:
+    """The sheet's parts; rows the grammar refuses are in `unexpected`, with why. (`with_parser`:
+    another parser of the grammar, for tests.)"""
     unexpected: list[tuple[Row, str]] = []
 
     def set_aside(error: UnexpectedToken) -> bool:
@@ -107,6 +109,6 @@ def parse(lexed: Lexed) -> SheetRows:
         unexpected.append((error.token.row, f"{what} where the sheet's layout has no place for one"))
         return True
 
-    sheet = cast(SheetRows, parser().parse(Stream(lexed), on_error=set_aside))  # type: ignore[arg-type]  # rows, not text
+    sheet = cast(SheetRows, (with_parser or parser()).parse(Stream(lexed), on_error=set_aside))  # type: ignore[arg-type]  # rows, not text
     sheet.unexpected = unexpected
     return sheet

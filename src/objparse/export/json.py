@@ -19,6 +19,7 @@ from typing import IO, Any
 import attrs
 
 from .. import model
+from ..generated import json_writers
 from ..model import Document
 
 SCHEMA_VERSION = 2
@@ -39,14 +40,14 @@ def _unwrap(tp: Any) -> tuple[Any, bool]:
 _SCALARS = {str: "S({v})", int: "str({v})", bool: '("true" if {v} else "false")', Decimal: 'format({v}, "f")'}
 
 
-def _compile(cls: type, writers: dict[type, tuple[Writer, Writer]]) -> tuple[Writer, Writer]:
-    """(pretty writer, one-line writer) for a model class, as generated source."""
+def writer_source(cls: type) -> str:
+    """The source of a model class's two writers, `pretty_<Class>` and `flat_<Class>` (one line),
+    written from its fields; they call the writers of nested records through `W`."""
     hints = typing.get_type_hints(cls, vars(model))
     one: list[str] = []  # statements of the one-line form
     pretty: list[str] = []  # statements of the indented form
     nested: list[str] = []  # conditions under which the object is not a record
-    env: dict[str, Any] = {"S": encode_basestring, "W": writers, "INDENT": INDENT}
-    for i, field in enumerate(attrs.fields(cls)):
+    for field in attrs.fields(cls):
         tp, optional = _unwrap(hints[field.name])
         key = encode_basestring(field.name) + ": "
         get = f"o.{field.name}"
@@ -57,40 +58,59 @@ def _compile(cls: type, writers: dict[type, tuple[Writer, Writer]]) -> tuple[Wri
             item = typing.get_args(tp)[0]
             nested.append(get)
             if attrs.has(item):
-                env[f"C{i}"] = item
-                value = f'("[" + ", ".join(W[C{i}][1](x, "") for x in {get}) + "]")'
-                items = f'(",\\n" + ind2).join(W[C{i}][0](x, ind2) for x in {get})'
+                writers = f"W[model.{item.__name__}]"
+                value = f'("[" + ", ".join({writers}[1](x, "") for x in {get}) + "]")'
+                items = f'(",\\n" + ind2).join({writers}[0](x, ind2) for x in {get})'
                 block = f'("[\\n" + ind2 + {items} + "\\n" + ind1 + "]" if {get} else "[]")'
             elif item in _SCALARS:
                 value = block = f'("[" + ", ".join({_SCALARS[item].format(v="x")} for x in {get}) + "]")'
             else:
                 raise TypeError(f"{cls.__name__}.{field.name}: no JSON writer for {tp!r}")
         elif attrs.has(tp):
-            env[f"C{i}"] = tp
             nested.append(f"{get} is not None")
-            value, block = f'W[C{i}][1]({get}, "")', f"W[C{i}][0]({get}, ind1)"
+            value, block = f'W[model.{tp.__name__}][1]({get}, "")', f"W[model.{tp.__name__}][0]({get}, ind1)"
         else:
             raise TypeError(f"{cls.__name__}.{field.name}: no JSON writer for {tp!r}")
         if optional:
             value, block = (f'("null" if {get} is None else {v})' for v in (value, block))
         one.append(_statement(f"out.append({key!r} + {value})", omit, get))
         pretty.append(_statement(f"out.append(ind1 + {key!r} + {block})", omit, get))
-    source = "\n".join([
-        "def flat(o, ind):",
+    name = cls.__name__
+    return "\n".join([
+        f"def flat_{name}(o, ind):",
         "    out = []",
         *one,
         '    return "{" + ", ".join(out) + "}"',
-        "def pretty(o, ind):",
+        "",
+        "",
+        f"def pretty_{name}(o, ind):",
         f"    if not ({' or '.join(nested) or 'False'}):",
-        "        return flat(o, ind)",
+        f"        return flat_{name}(o, ind)",
         "    ind1 = ind + INDENT",
         "    ind2 = ind1 + INDENT",
         "    out = []",
         *pretty,
         '    return "{\\n" + ",\\n".join(out) + "\\n" + ind + "}"',
     ])
-    exec(compile(source, f"<objparse JSON writer for {cls.__name__}>", "exec"), env)
-    return env["pretty"], env["flat"]
+
+
+def _compile(cls: type, writers: dict[type, tuple[Writer, Writer]]) -> tuple[Writer, Writer]:
+    """(pretty writer, one-line writer) for a model class, compiled from its source."""
+    env: dict[str, Any] = {"S": encode_basestring, "W": writers, "INDENT": INDENT, "model": model}
+    exec(compile(writer_source(cls), f"<objparse JSON writer for {cls.__name__}>", "exec"), env)
+    return env[f"pretty_{cls.__name__}"], env[f"flat_{cls.__name__}"]
+
+
+def records_of(cls: type) -> list[type]:
+    """The model class and every record class its fields hold, each once, the class first."""
+    out = [cls]
+    hints = typing.get_type_hints(cls, vars(model))
+    for field in attrs.fields(cls):
+        tp, _ = _unwrap(hints[field.name])
+        tp = typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else tp
+        if attrs.has(tp):
+            out += [c for c in records_of(tp) if c not in out]
+    return out
 
 
 def _statement(statement: str, omit: bool, get: str) -> str:
@@ -98,14 +118,15 @@ def _statement(statement: str, omit: bool, get: str) -> str:
 
 
 class _Writers(dict[type, tuple[Writer, Writer]]):
-    """Each model class's writers, compiled on first use."""
+    """Each model class's writers: a document's records' from objparse.generated.json_writers
+    (written once, not compiled in every process), any other class's compiled on first use."""
 
     def __missing__(self, cls: type) -> tuple[Writer, Writer]:
         self[cls] = _compile(cls, self)
         return self[cls]
 
 
-_WRITERS = _Writers()
+_WRITERS = _Writers(json_writers.W)
 
 
 def dumps(obj: Any, indent: int | None = 2) -> str:

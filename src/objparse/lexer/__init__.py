@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
-from lark.lexer import Lexer
 
 from ..draft import Lexeme, Row
 from ..findings import Finding
@@ -96,16 +95,11 @@ class Stream:
         self.position = 0
 
 
-class ContextualLexer(Lexer):
-    """Lark's custom-lexer interface: the tokens of a Stream, each row given the first of its
-    readings that the parser's current state accepts."""
+class ContextualLexer:
+    """Lark's lexer interface: the tokens of a Stream, each row given the first of its readings
+    that the parser's current state accepts."""
 
-    __future_interface__ = 1
-
-    def __init__(self, lexer_conf: object) -> None:  # Lark's interface
-        pass
-
-    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:  # type: ignore[override]
+    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
         stream: Stream = lexer_state.text
         states = parser_state.parse_conf.states
         lexemes = stream.lexemes
