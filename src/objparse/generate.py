@@ -55,8 +55,35 @@ def parser_source() -> str:
     built_parser()  # refuses a grammar with conflicts
     out = io.StringIO()
     gen_standalone(Lark(grammar_text(), parser="lalr", lexer="contextual"), out=out)  # type: ignore[no-untyped-call]
-    notice = "# (do not edit: the code below is Lark's, under its licence, MPL 2.0)\n"
-    return f"{STAMP}{grammar_digest()}\n{notice}{out.getvalue()}"
+    notice = "# (do not edit: the code below is Lark's, under its licence, MPL 2.0, but for the imports below)\n"
+    source = out.getvalue()
+    for old, new in _EDITS:
+        if source.count(old) != 1:
+            raise RuntimeError(f"Lark's standalone tool no longer writes {old!r}: review generate._EDITS")
+        source = source.replace(old, new)
+    return f"{STAMP}{grammar_digest()}\n{notice}{source}"
+
+
+# Imports of Lark's runtime that serve what objparse never does (grammar cache files, saving a
+# parser, debug messages), and that cost every start-up some 5 ms: logging is imported only if
+# Lark ever logs; pickle, zlib and base64 (cache files, compressed tables) not at all.
+_LAZY_LOGGER = '''class _Logger:  # objparse: logging imported on the first message
+    def __getattr__(self, name):
+        import logging
+        logger = logging.getLogger("lark")
+        logger.addHandler(logging.StreamHandler())
+        logger.setLevel(logging.CRITICAL)
+        return getattr(logger, name)
+
+
+logger = _Logger()
+'''
+_EDITS = (
+    ("import logging\n", ""),
+    ("logger.setLevel(logging.CRITICAL)\n", ""),
+    ('logger: logging.Logger = logging.getLogger("lark")\nlogger.addHandler(logging.StreamHandler())\n', _LAZY_LOGGER),
+    ("import pickle, zlib, base64\n", ""),
+)
 
 
 def json_writers_source() -> str:

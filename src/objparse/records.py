@@ -7,7 +7,6 @@ starts: an export whose every row begins with empty cells reads as the same shee
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -48,6 +47,8 @@ def clean(cell: str) -> str:
     if "<" in cell:
         cell = _TAG.sub(lambda m: " " if m.group("name").lower() == "br" else "", cell)
     if "&" in cell:
+        import html  # (here: few cells hold an entity, and the module costs every start-up)
+
         cell = _ENTITY.sub(lambda m: html.unescape(m.group()), cell)
     return folded(cell) if cell else cell
 

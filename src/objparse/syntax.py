@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from typing import Any, cast
 
 from .draft import AreaRows, MainTableRows, Preamble, Row, SheetRows, SideTableRows, SubareaRows
@@ -87,6 +86,8 @@ for _table in SIDE_TABLES:  # each side table's grammar rule is named after it
 
 
 def grammar_text() -> str:
+    from importlib import resources  # (only to generate the parser: the CLI does not read the grammar)
+
     return resources.files("objparse.grammar").joinpath("sheet.lark").read_text(encoding="utf-8")
 
 

@@ -14,7 +14,6 @@ when interrupted (the output is then left as it was).
 from __future__ import annotations
 
 import argparse
-import difflib
 import glob
 import os
 import re
@@ -69,6 +68,8 @@ def _main(argv: list[str]) -> int:
             _overview().print_help()
             return 0
         if argv and _mistyped(argv[0]):
+            import difflib  # (here: only a mistyped command needs it)
+
             close = difflib.get_close_matches(argv[0], COMMANDS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else " (nor is it a file)"
             say(f"objparse: error: argument COMMAND: invalid choice: {argv[0]!r} "

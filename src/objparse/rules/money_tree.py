@@ -24,8 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-
-import attrs
+from typing import NamedTuple
 
 from ..values.numbers import exact
 
@@ -44,8 +43,7 @@ def typo_like(printed: Decimal | int, computed: Decimal | int) -> bool:
         return len(digits) == 1 or (diff % 9 == 0 and len(digits) <= 2)
 
 
-@attrs.frozen
-class TreeItem:
+class TreeItem(NamedTuple):
     amount: Decimal | None
     sign: int = 1
     leaf_only: bool = False  # italic rows are leaves
@@ -55,8 +53,7 @@ class TreeItem:
         return (self.amount or Decimal(0)) * self.sign
 
 
-@attrs.frozen
-class Shape:
+class Shape(NamedTuple):
     levels: tuple[int, ...]
     parents: tuple[int | None, ...]
     relaxed: frozenset[int]  # parents whose sum was not matched
@@ -68,8 +65,7 @@ class _OutOfSteps(Exception):
     pass
 
 
-@attrs.frozen
-class _Scaled:
+class _Scaled(NamedTuple):
     """The items as exact integers (every amount times the same power of ten)."""
 
     amounts: tuple[int | None, ...]  # unsigned, None where the item has no amount

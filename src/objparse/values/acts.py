@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from ..model import Act
 from .vocabulary import ACT_NOUN, DATE_OF, MONTHS, NUMBER_MARKS
@@ -29,6 +28,8 @@ def parse_date(text: str) -> str | None:
         month = int(m.group("m")) if m else None
     if not m or not month:
         return None
+    from datetime import date  # (here: most sheets date no act, and the module costs every start-up)
+
     try:
         return date(int(m.group("y")), month, int(m.group("d"))).isoformat()
     except ValueError:
