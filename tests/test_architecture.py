@@ -60,3 +60,15 @@ def test_dependency_rules(path):
     if _layer(name) not in ("cli", "generated"):  # (generated: Lark's runtime, as its tool writes it)
         body = path.read_text(encoding="utf-8").split('if __name__ == "__main__":')[0]
         assert "print(" not in body and "sys.exit" not in body, f"{name} prints or exits: only the CLI may"
+
+
+def test_the_readme_lists_the_lexer_passes_as_the_code_has_them():
+    import re
+
+    from objparse.lexer import PASSES
+
+    readme = (PACKAGE.parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^  \| `(\w+)` \|", readme, flags=re.MULTILINE)
+    assert listed == [name for name, _ in PASSES]
+    for name, run in PASSES:  # each pass states its rule in one line
+        assert run.__doc__ and "\n" not in run.__doc__.strip(), name
