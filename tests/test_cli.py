@@ -391,3 +391,28 @@ def test_render_writes_every_format_that_reads_back(tmp_path, fmt):
     assert [p.name for p in written] == [Path(s).stem + suffix for s in SEEDS]
     for path, seed in zip(written, SEEDS, strict=True):
         assert first_difference(parse_file(seed), parse_file(path)) is None
+
+
+FAIL_ON_CASES = [  # fixture -> its one kind of finding
+    ("all_families", None), ("ieep_typo", "check"), ("no_header", "warning"), ("page_footer", "unplaced")]
+
+
+@pytest.mark.parametrize(("case", "finding"), FAIL_ON_CASES)
+@pytest.mark.parametrize("gate", ["check", "warning", "unplaced", "check,warning,unplaced"])
+def test_fail_on_names_the_findings_that_make_the_exit_status_1(tmp_path, case, finding, gate):
+    sheet = str(FIXTURES / f"{case}.txt")
+    expected = 1 if finding in gate.split(",") else 0
+    assert main([sheet, "-q", "-o", str(tmp_path / "out.json"), "--fail-on", gate]) == expected
+    assert (tmp_path / "out.json").exists()  # the output is written all the same
+    assert main(["check", sheet, "--fail-on", gate]) == expected
+
+
+def test_fail_on_defaults(tmp_path):
+    typo = str(FIXTURES / "ieep_typo.txt")
+    assert main([typo, "-q", "-o", str(tmp_path / "out.json")]) == 0  # the main command gates on nothing
+    assert main(["check", typo]) == 1  # check gates on failed checks
+
+
+def test_fail_on_refuses_an_unknown_finding(tmp_path, capsys):
+    assert main([str(FIXTURES / "all_families.txt"), "-o", str(tmp_path / "o.json"), "--fail-on", "check,typo"]) == 2
+    assert "typo" in capsys.readouterr().err

@@ -22,6 +22,21 @@ class Outcome(NamedTuple):
     documents: list[Any] | None = None  # the Documents themselves, for the other formats
     keys: tuple[str, ...] = ()  # each document's key (the same sheet read twice has the same key)
     errors: int = 0  # documents with an error diagnostic (a main table that gave nothing, ...)
+    warnings: int = 0  # documents with a warning diagnostic
+
+
+FAIL_ON = ("check", "warning", "unplaced")  # the findings --fail-on may name
+
+
+def fail_on(text: str) -> frozenset[str]:
+    """--fail-on's value: findings apart by commas, each one of FAIL_ON."""
+    import argparse
+
+    names = frozenset(name.strip() for name in text.split(",") if name.strip())
+    unknown = sorted(names - set(FAIL_ON))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"{', '.join(unknown) or text!r}: choose from {', '.join(FAIL_ON)}")
+    return names
 
 
 def read_documents(path: str) -> list[Any]:
@@ -60,10 +75,11 @@ def process(path: str, encode: str | None, quiet: bool) -> Outcome:
     unplaced = sum(1 for doc in docs if doc.unparsed)
     keys = tuple(doc.key for doc in docs)
     errors = sum(1 for doc in docs if any(d.severity == "error" for d in doc.diagnostics))
+    warnings = sum(1 for doc in docs if any(d.severity == "warning" for d in doc.diagnostics))
     if encode is None:
-        return Outcome(path, [], messages, failed, unplaced, docs, keys, errors)
+        return Outcome(path, [], messages, failed, unplaced, docs, keys, errors, warnings)
     return Outcome(path, [document_chunks(doc, encode == "jsonl") for doc in docs], messages, failed, unplaced,
-                   None, keys, errors)
+                   None, keys, errors, warnings)
 
 
 def _work(task: tuple[str, str | None, bool]) -> Outcome:

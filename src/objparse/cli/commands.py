@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..inputs import expand
-from .batch import read_documents
+from .batch import fail_on, read_documents
 from .console import out, say
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -182,8 +182,12 @@ def _report(path: str, doc: Any) -> dict[str, Any]:
 def check_command(argv: list[str], prog: str) -> int:
     ap = _sheets_parser(prog, "A line per sheet (office, year, areas, KPIs, side tables, checks passed and failed, "
                               "warnings, cells left unplaced, errors), then each failed check in full, then a total. "
-                              "Exit 1 when a check fails, a sheet has an error or cannot be read.")
+                              "Exit 1 when a check fails (or another finding --fail-on names), a sheet has an "
+                              "error or cannot be read.")
     ap.add_argument("--json", action="store_true", help="the same report as JSON")
+    ap.add_argument("--fail-on", type=fail_on, default=frozenset({"check"}), metavar="FINDINGS",
+                    help="the findings that make the exit status 1, apart by commas: check, warning, unplaced "
+                         "(default: check; a sheet with an error or that cannot be read always does)")
     args = parsed(ap, argv)
     if isinstance(args, int):
         return args
@@ -200,7 +204,9 @@ def check_command(argv: list[str], prog: str) -> int:
             status = EXIT_FAILED
             continue
         reports.append(_report(path, doc))
-        if reports[-1]["checks"]["fail"] or reports[-1]["errors"]:
+        found = {"check": reports[-1]["checks"]["fail"], "warning": reports[-1]["warnings"],
+                 "unplaced": reports[-1]["unplaced"]}
+        if reports[-1]["errors"] or any(found[name] for name in args.fail_on):
             status = EXIT_FAILED
     if args.json:
         import json

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from .. import __version__
 from ..inputs import Inputs, expand
-from .batch import outcomes
+from .batch import fail_on, outcomes
 from .console import progress, say
 from .signals import Interrupted
 
@@ -30,7 +30,7 @@ def arguments(prog: str = "objparse") -> argparse.ArgumentParser:
         description="Read INPS objective sheets (text exports of any dialect and encoding, .xlsx and .ods workbooks, "
                     "PDFs) and write one clean document per sheet.",
         epilog="exit codes: 0 every file read; 1 a file could not be read (the others are still written) "
-               "or, with --strict, a check failed; 2 usage error",
+               "or, with --strict, a check failed, or a finding --fail-on names; 2 usage error",
     )
     ap.add_argument("files", nargs="*", metavar="FILE",
                     help="sheet files (text, CSV, .xlsx, .ods, PDF: told by their content), directories (their "
@@ -51,6 +51,9 @@ def arguments(prog: str = "objparse") -> argparse.ArgumentParser:
     ap.add_argument("--strict", action="store_true",
                     help="exit 1 when a check fails or a sheet has an error (a main table that gave no area, most "
                          "cells unplaced)")
+    ap.add_argument("--fail-on", type=fail_on, default=frozenset(), metavar="FINDINGS",
+                    help="exit 1 when a sheet has any of these findings, apart by commas: check (a check failed), "
+                         "warning (a warning diagnostic), unplaced (cells left in unparsed)")
     ap.add_argument("-q", "--quiet", action="store_true", help="do not print warnings on stderr")
     ap.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                     help="parse on N processes (0: one a core); the output is the same as with one")
@@ -134,7 +137,7 @@ class Sink(NamedTuple):
 
 
 def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
-    status, read, failed, unplaced, unread, errors = EXIT_OK, 0, [], 0, 0, 0
+    status, read, failed, unplaced, unread, errors, warned = EXIT_OK, 0, [], 0, 0, 0, 0
     files = inputs.files
     handle = None
     written: dict[str, str] = {}  # document keys written, and their files
@@ -154,6 +157,7 @@ def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
                 read += len(outcome.keys)
                 unplaced += outcome.unplaced
                 errors += outcome.errors
+                warned += outcome.warnings
                 failed += [f"{outcome.path}: {check}" for check in outcome.failed_checks]
                 for key, item in zip(outcome.keys, outcome.texts or outcome.documents or (), strict=True):
                     if key in written:  # a copy of a sheet read already: its rows would clash on their keys
@@ -182,6 +186,9 @@ def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
         for check in failed:
             say(f"objparse: check failed: {check}")
     if args.strict and (failed or errors):
+        status = status or EXIT_FAILED
+    if ("check" in args.fail_on and failed) or ("warning" in args.fail_on and warned) \
+            or ("unplaced" in args.fail_on and unplaced):
         status = status or EXIT_FAILED
     if (failed or unplaced or errors or (unread and len(files) > 1)) and not args.quiet:  # one file's error says it all
         say("objparse: " + "; ".join(part for part in (
