@@ -39,6 +39,12 @@ def fail_on(text: str) -> frozenset[str]:
     return names
 
 
+def fails(names: frozenset[str], check: int, warning: int, unplaced: int) -> bool:
+    """Does any finding --fail-on names stand (counted: failed checks, warnings, unplaced)?"""
+    found = {"check": check, "warning": warning, "unplaced": unplaced}
+    return any(found[name] for name in names)
+
+
 def read_documents(path: str) -> list[Any]:
     """The documents of a file named on the command line; SheetError when it has none."""
     from ..errors import SheetError

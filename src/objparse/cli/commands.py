@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..inputs import expand
-from .batch import fail_on, read_documents
+from .batch import fail_on, fails, read_documents
 from .console import out, say
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -204,9 +204,8 @@ def check_command(argv: list[str], prog: str) -> int:
             status = EXIT_FAILED
             continue
         reports.append(_report(path, doc))
-        found = {"check": reports[-1]["checks"]["fail"], "warning": reports[-1]["warnings"],
-                 "unplaced": reports[-1]["unplaced"]}
-        if reports[-1]["errors"] or any(found[name] for name in args.fail_on):
+        report = reports[-1]
+        if report["errors"] or fails(args.fail_on, report["checks"]["fail"], report["warnings"], report["unplaced"]):
             status = EXIT_FAILED
     if args.json:
         import json

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from .. import __version__
 from ..inputs import Inputs, expand
-from .batch import fail_on, outcomes
+from .batch import fail_on, fails, outcomes
 from .console import progress, say
 from .signals import Interrupted
 
@@ -187,8 +187,7 @@ def _run(args: argparse.Namespace, fmt: str, inputs: Inputs) -> int:
             say(f"objparse: check failed: {check}")
     if args.strict and (failed or errors):
         status = status or EXIT_FAILED
-    if ("check" in args.fail_on and failed) or ("warning" in args.fail_on and warned) \
-            or ("unplaced" in args.fail_on and unplaced):
+    if fails(args.fail_on, len(failed), warned, unplaced):
         status = status or EXIT_FAILED
     if (failed or unplaced or errors or (unread and len(files) > 1)) and not args.quiet:  # one file's error says it all
         say("objparse: " + "; ".join(part for part in (

@@ -11,8 +11,9 @@ from .kinds import PAGE_NUMBER
 
 
 def _bare(lexemes: list[Lexeme], i: int) -> bool:
+    """For a row under a blank line: is it a bare page number?"""
     row = lexemes[i].row
-    return (row.gap and len(row.filled) == 1 and row.first == 0
+    return (len(row.filled) == 1 and row.first == 0
             and (i + 1 == len(lexemes) or lexemes[i + 1].row.gap) and BARE_PAGE_MARK.fullmatch(row.filled[0].text)
             is not None)
 
