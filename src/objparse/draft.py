@@ -72,6 +72,10 @@ class RowKind(Enum):
     KPI = "kpi"
     VALUES = "values"  # reference/target cells with no name: part of a wrapped or merged cell
 
+    # members are singletons: hashed by identity, in C (Enum's own hash is a Python call, and
+    # every main-table row's kind is looked up)
+    __hash__ = object.__hash__
+
 
 class Placed(NamedTuple):
     """A main-table row, its cells placed by what they hold (see rules.shifted_rows)."""

@@ -3,7 +3,7 @@
     read       readers.read         bytes -> grids, one a worksheet (the format told by the content; a
                                     text decoded and split into cells)
     cells      records.read         grid -> rows: cells cleaned and classified, offset removed
-    lex        lexer.Classified     rows -> their readings (page marks and repeated headers taken off)
+    lex        lexer.lex            rows -> their readings (page marks and repeated headers taken off)
     grammar    syntax.parse         readings -> the sheet's parts, nested (Lark, LALR)
     sections   sections.*           parts -> model records, damage rules applied
     links      rules.project_links  KPIs citing the projects register -> project IDs

@@ -11,6 +11,7 @@ import attrs
 from .draft import Row
 from .lexer.kinds import opening
 from .records import Rows
+from .values.vocabulary import OFFICE, OPENS
 from .values.vocabulary import OPENING_INITIALS as INITIALS
 
 
@@ -22,51 +23,48 @@ def _starts(rows: list[Row]) -> list[int]:
     """Where each sheet after the first begins: at a title or office line, past the current sheet's
     main-table header, that is not the sheet's own (printed again atop a page), with a main-table
     header of its own before the next such line."""
-    headers = sum(1 for row in rows if row.filled[0].text[:1] in "Aa" and opening(row) == "HEADER")
-    if headers < 2:
-        return []  # another sheet has a header of its own: one sheet, at the cost of a glance
-    kinds = [opening(row, rows[i + 1] if i + 1 < len(rows) else None) if row.filled[0].text[:1] in INITIALS else None
-             for i, row in enumerate(rows)]
-    opens = [kind in ("TITLE", "OFFICE") for kind in kinds]
+    # the rows that may open a sheet or its main table, found at the cost of a regex or two a row
+    # (opening() itself is asked only of those)
+    maybe, office = OPENS.match, OFFICE.match
+    candidates = [i for i, row in enumerate(rows)
+                  if (t := row.filled[0].text)[:1] in INITIALS and (maybe(t) or office(t))]
     n = len(rows)
-    # after each row: where the next main-table header is, and where the next title or office block starts
-    next_header, next_block = [n] * (n + 1), [n] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        next_header[i] = i if kinds[i] == "HEADER" else next_header[i + 1]
-        next_block[i] = i if opens[i] and (i == 0 or not opens[i - 1]) else next_block[i + 1]
+    kinds = {i: kind for i in candidates
+             if (kind := opening(rows[i], rows[i + 1] if i + 1 < n else None)) is not None}
+    if sum(kind == "HEADER" for kind in kinds.values()) < 2:
+        return []  # another sheet has a header of its own: one sheet, at the cost of a glance
+    lines = list(kinds.items())  # the opening lines, in order
+    opens = {i for i, kind in lines if kind != "HEADER"}  # title and office lines
 
-    def headed(i: int) -> bool:
-        """Is the block of title and office lines at i followed by a header of its own?"""
-        end = i
-        while end < n and opens[end]:
-            end += 1
-        return next_header[end] < next_block[end]
+    def headed(k: int) -> bool:
+        """Is the block of title and office lines at lines[k] followed by a header of its own?"""
+        i = lines[k][0]
+        while k < len(lines) and lines[k][0] == i and i in opens:
+            k, i = k + 1, i + 1
+        return k < len(lines) and lines[k][1] == "HEADER"
 
     starts = []
-    title = office = None  # the current sheet's, as printed
+    title = office_line = None  # the current sheet's, as printed
     tabled = False  # the current sheet's main-table header is behind
-    for i, (row, kind) in enumerate(zip(rows, kinds, strict=True)):
+    for k, (i, kind) in enumerate(lines):
         if kind == "HEADER":
             tabled = True
             continue
-        if kind not in ("TITLE", "OFFICE"):
-            continue
-        if tabled and (title or office) and not opens[i - 1]:
-            block = [(kinds[j], _text(rows[j])) for j in range(i, min(i + 3, len(rows)))
-                     if kinds[j] in ("TITLE", "OFFICE")]
+        if tabled and (title or office_line) and i - 1 not in opens:
+            block = [(kinds[j], _text(rows[j])) for j in range(i, min(i + 3, n)) if j in opens]
             printed = dict(reversed(block))  # the first of each kind
             # another sheet's, if it names another title or office than the sheet's own (one it
             # lacks is no contradiction: a line printed late)
-            other = any(printed.get(k) not in (None, known) and known is not None
-                        for k, known in (("TITLE", title), ("OFFICE", office)))
-            if other and headed(i):
+            other = any(printed.get(kind) not in (None, known) and known is not None
+                        for kind, known in (("TITLE", title), ("OFFICE", office_line)))
+            if other and headed(k):
                 starts.append(i)
-                title = office = None
+                title = office_line = None
                 tabled = False
         if kind == "TITLE" and title is None:
-            title = _text(row)
-        elif kind == "OFFICE" and office is None:
-            office = _text(row)
+            title = _text(rows[i])
+        elif kind == "OFFICE" and office_line is None:
+            office_line = _text(rows[i])
     return starts
 
 

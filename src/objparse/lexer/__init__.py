@@ -19,7 +19,7 @@ recovers from.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -59,15 +59,17 @@ def lex(rows: list[Row]) -> Lexed:
     return Lexed(tuple(lexemes), tuple(found), moved)
 
 
-class Token:
-    """A row as Lark reads a token: its type (the reading chosen) and its place, for messages."""
+class _Read(NamedTuple):
+    type: str
+    row: Row
 
-    __slots__ = ("row", "type")
-    start_pos = end_pos = end_line = end_column = None
 
-    def __init__(self, type: str, row: Row):
-        self.type = type
-        self.row = row
+class Token(_Read):
+    """A row as Lark reads a token: its type (the reading chosen) and its place, for messages. (A
+    named tuple: one is made a row, and a tuple costs no Python call to make.)"""
+
+    __slots__ = ()
+    start_pos = end_pos = end_line = end_column = None  # (Lark asks for them: a row has no such place)
 
     @property
     def line(self) -> int:
@@ -103,6 +105,7 @@ class ContextualLexer:
         stream: Stream = lexer_state.text
         states = parser_state.parse_conf.states
         lexemes = stream.lexemes
+        new = tuple.__new__
         for i in range(stream.position, len(lexemes)):
             stream.position = i + 1
             _, row, kinds = lexemes[i]
@@ -110,4 +113,4 @@ class ContextualLexer:
             if len(kinds) > 1:
                 accepted = states[parser_state.position]
                 kind = next((k for k in kinds if k in accepted), kind)
-            yield Token(kind, row)
+            yield new(Token, (kind, row))

@@ -29,6 +29,7 @@ REPEATABLE = frozenset({"TITLE", "OFFICE", "HEADER"}) | SIDE_HEADERS
 # rows of a table, as opposed to lines of text
 TABLE_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW", "AMOUNT_ROW", "PROJECT_ROW"})
 ROW_TOKEN = {kind: kind.name + "_ROW" for kind in RowKind}  # a placed row's token type
+new = tuple.__new__  # (a Lexeme a row: its own constructor is a Python call)
 TEXT_LIKE = frozenset({"TITLE", "OFFICE", "TEXT", "ITEM_ROW"})
 
 
@@ -60,48 +61,55 @@ def opening(row: Row, following: Row | None = None) -> str | None:
 
 def shape(row: Row, reference_column: int) -> Lexeme:
     """The row's most specific reading, by what it holds; a main-table row placed, with RIFERIMENTI
-    at `reference_column`."""
+    at `reference_column`. A row of several cells shaped like a table's row can be read only as
+    shaped, whatever its neighbours: it has its readings already (the readings pass gives the
+    others theirs)."""
     cells = row.filled
     first = cells[0]
     single = len(cells) == 1
     if single and PAGE_MARK.fullmatch(first.text):
-        return Lexeme(PAGE_NUMBER, row)
+        return new(Lexeme, (PAGE_NUMBER, row, ()))
     if first.column or first.kind is CellKind.PERCENT:  # indented, or a weight that lost the cells before it
         placed = place(row, reference_column)
-        kind = "PROJECT_ROW" if not single and holds_project_id(cells) else ROW_TOKEN[placed.kind]
-        return Lexeme(kind, row.placing(placed))
+        if single:
+            return new(Lexeme, (ROW_TOKEN[placed.kind], row.placing(placed), ()))
+        token = ROW_TOKEN[placed.kind]
+        if holds_project_id(cells):  # an indented project row, shaped like a KPI row
+            return new(Lexeme, ("PROJECT_ROW", row.placing(placed), ("PROJECT_ROW", token)))
+        return new(Lexeme, (token, row.placing(placed), (token,)))
     m = opens(first.text)
     if m:
         kind = str(m.lastgroup)
         if kind == "TITLE":
             if no_values(row) and TITLE_TEXT.match(" ".join(row.texts())):
-                return Lexeme("TITLE", row)
+                return new(Lexeme, ("TITLE", row, ()))
         elif kind == "HEADING":
             if single:
-                return Lexeme("HEADING", row)
+                return new(Lexeme, ("HEADING", row, ()))
         elif not (single and kind == "SPENDING_HEADER"):
-            return Lexeme(kind, row)
+            return new(Lexeme, (kind, row, ()))
     if not single and cells[1].kind in WORD_KINDS:
         # a header whose first cell a PDF wrapped ('AMBITO' over 'DI PERFORMANCE'): its one-word cells say
         texts = {c.text.upper() for c in cells}
         if names_kpi_column(texts):
-            return Lexeme("HEADER", row)
+            return new(Lexeme, ("HEADER", row, ()))
         if names_subarea_column(texts):
-            return Lexeme("PROJECTS_HEADER", row)
+            return new(Lexeme, ("PROJECTS_HEADER", row, ()))
     if not single and IEEP_NAME.search(first.text) and cells[1].kind is not CellKind.PERCENT:
-        return Lexeme("IEEP_HEADER", row)
+        return new(Lexeme, ("IEEP_HEADER", row, ()))
     if is_office(first.text) and no_values(row):
-        return Lexeme("OFFICE", row)
+        return new(Lexeme, ("OFFICE", row, ()))
     if single:
-        return Lexeme("TEXT", row)
+        return new(Lexeme, ("TEXT", row, ()))
     if cells[1].kind is CellKind.PERCENT and first.kind not in VALUE_KINDS:
         placed = place(row, reference_column)  # an area row, unless the header put RIFERIMENTI first
-        return Lexeme(ROW_TOKEN[placed.kind], row.placing(placed))
+        token = ROW_TOKEN[placed.kind]
+        return new(Lexeme, (token, row.placing(placed), (token,)))
     if holds_project_id(cells):
-        return Lexeme("PROJECT_ROW", row)
+        return new(Lexeme, ("PROJECT_ROW", row, ("PROJECT_ROW",)))
     if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and first.kind not in VALUE_KINDS:
-        return Lexeme("AMOUNT_ROW", row)
-    return Lexeme("ITEM_ROW", row)
+        return new(Lexeme, ("AMOUNT_ROW", row, ("AMOUNT_ROW",)))
+    return new(Lexeme, ("ITEM_ROW", row, ()))
 
 
 # rows that are no main-table rows, whatever order the main table's columns are in

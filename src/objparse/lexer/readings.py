@@ -1,5 +1,6 @@
-"""Readings by neighbours: every token type a row may be read as, most specific first. A line of
-text is a note after a table but a stray inside one; a heading right before a side table's
+"""Readings by neighbours: every token type a row may be read as, most specific first, for the
+rows whose reading the classifier could not settle alone. A line of text is a note after a table
+but a stray inside one; a heading right before a side table's
 header is that table's heading; a lone cell outside any table reads as a line of text."""
 
 from __future__ import annotations
@@ -32,31 +33,34 @@ def readings(kind: str, placed: str | None, single: bool, inside: bool, before_s
     return tuple(out)
 
 
-def _next_rows(lexemes: list[Lexeme]) -> list[str | None]:
-    """For each row, the kind of the first row after it that is no line of text."""
-    out: list[str | None] = [None] * len(lexemes)
-    following = None
-    for i in range(len(lexemes) - 1, -1, -1):
-        out[i] = following
-        if lexemes[i].kind not in TEXT_LIKE:
-            following = lexemes[i].kind
+def _next_rows(lexemes: list[Lexeme], todo: list[int]) -> dict[int, str | None]:
+    """For each row to read, the kind of the first row after it that is no line of text (the rows
+    with readings of their own are none)."""
+    out: dict[int, str | None] = {}
+    n = len(lexemes)
+    for i in reversed(todo):
+        following = lexemes[i + 1].kind if i + 1 < n else None
+        out[i] = out[i + 1] if following in TEXT_LIKE else following
     return out
 
 
 def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
     """Each row with its readings."""
-    out = []
+    todo = [i for i, lexeme in enumerate(lexemes) if not lexeme.readings]  # (most rows have theirs)
+    if not todo:
+        return lexemes, []
+    out = lexemes.copy()
+    next_rows = _next_rows(lexemes, todo)
+    n = len(lexemes)
     before = None
-    kinds = [lexeme.kind for lexeme in lexemes]
-    afters = [*kinds[1:], None]
-    next_rows = _next_rows(lexemes)
-    new = tuple.__new__  # (a row each: Lexeme's own constructor is a Python call)
-    for i, (kind, row, _) in enumerate(lexemes):
-        after = afters[i]
-        if kind in MAIN_ROWS and len(row.filled) > 1:  # (most rows) a main-table row is read as shaped
-            out.append(new(Lexeme, (kind, row, (kind,))))
-            before = kind
-            continue
+    last = -1  # the row read last
+    new = tuple.__new__  # (Lexeme's own constructor is a Python call)
+    for i in todo:
+        if i > last + 1:
+            before = lexemes[i - 1].kind  # a row with readings of its own, read as shaped
+        last = i
+        kind, row, _ = lexemes[i]
+        after = lexemes[i + 1].kind if i + 1 < n else None
         placed = ROW_TOKEN[row.placed.kind] if kind == "PROJECT_ROW" and row.placed is not None else None
         # a line of text inside a table: between two of its rows, right under a side table's
         # header and over its rows, or under an I.E.E.P. item with no blank line between (a
@@ -65,8 +69,8 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
         inside = ((before in TABLE_ROWS and after in TABLE_ROWS) or (before == "AMOUNT_ROW" and not row.gap)
                   or (before in SIDE_HEADERS and after in TABLE_ROWS and not row.gap)
                   or (kind in TEXT_LIKE and before in _MAIN_ABOVE and next_rows[i] in MAIN_ROWS))
-        out.append(new(Lexeme, (kind, row, readings(kind, placed, len(row.filled) == 1, inside,
-                                                    after in SIDE_HEADERS))))
+        out[i] = new(Lexeme, (kind, row, readings(kind, placed, len(row.filled) == 1, inside,
+                                                  after in SIDE_HEADERS)))
         if not (inside and kind in TEXT_LIKE):
             before = kind  # a line inside a table leaves the rows under it in the table's context
     return out, []
