@@ -13,7 +13,10 @@ from ..values.cells import VALUE_KINDS, WORD_KINDS, CellKind
 from ..values.names import is_office, is_project_id
 from ..values.vocabulary import (
     IEEP_NAME,
+    OFFICE,
     OPENING_INITIALS,
+    OPENS,
+    OPENS_INITIALS,
     PAGE_MARK,
     TITLE_TEXT,
     names_kpi_column,
@@ -30,12 +33,17 @@ REPEATABLE = frozenset({"TITLE", "OFFICE", "HEADER"}) | SIDE_HEADERS
 TABLE_ROWS = frozenset({"AREA_ROW", "SUBAREA_ROW", "KPI_ROW", "VALUES_ROW", "AMOUNT_ROW", "PROJECT_ROW"})
 ROW_TOKEN = {kind: kind.name + "_ROW" for kind in RowKind}  # a placed row's token type
 new = tuple.__new__  # (a Lexeme a row: its own constructor is a Python call)
+PERCENT = CellKind.PERCENT
+AMOUNTS = (CellKind.MONEY, CellKind.NUMBER)
+opens_match, office_match = OPENS.match, OFFICE.match
 TEXT_LIKE = frozenset({"TITLE", "OFFICE", "TEXT", "ITEM_ROW"})
 
 
 def holds_project_id(cells: tuple[Cell, ...]) -> bool:
-    # (most cells hold no '_': they are passed over in a list comprehension, which is cheap)
-    return any(map(is_project_id, [c.text for c in cells if "_" in c.text]))
+    for cell in cells:  # noqa: SIM110 (a loop, not any() over a generator: no frame a row)
+        if "_" in cell.text and is_project_id(cell.text):
+            return True
+    return False
 
 
 def no_values(row: Row) -> bool:
@@ -69,7 +77,7 @@ def shape(row: Row, reference_column: int) -> Lexeme:
     single = len(cells) == 1
     if single and PAGE_MARK.fullmatch(first.text):
         return new(Lexeme, (PAGE_NUMBER, row, ()))
-    if first.column or first.kind is CellKind.PERCENT:  # indented, or a weight that lost the cells before it
+    if first.column or first.kind is PERCENT:  # indented, or a weight that lost the cells before it
         placed = place(row, reference_column)
         if single:
             return new(Lexeme, (ROW_TOKEN[placed.kind], row.placing(placed), ()))
@@ -77,7 +85,7 @@ def shape(row: Row, reference_column: int) -> Lexeme:
         if holds_project_id(cells):  # an indented project row, shaped like a KPI row
             return new(Lexeme, ("PROJECT_ROW", row.placing(placed), ("PROJECT_ROW", token)))
         return new(Lexeme, (token, row.placing(placed), (token,)))
-    m = opens(first.text)
+    m = opens_match(first.text) if first.text[:1] in OPENS_INITIALS else None  # (opens(), inline)
     if m:
         kind = str(m.lastgroup)
         if kind == "TITLE":
@@ -95,19 +103,19 @@ def shape(row: Row, reference_column: int) -> Lexeme:
             return new(Lexeme, ("HEADER", row, ()))
         if names_subarea_column(texts):
             return new(Lexeme, ("PROJECTS_HEADER", row, ()))
-    if not single and IEEP_NAME.search(first.text) and cells[1].kind is not CellKind.PERCENT:
+    if not single and IEEP_NAME.search(first.text) and cells[1].kind is not PERCENT:
         return new(Lexeme, ("IEEP_HEADER", row, ()))
-    if is_office(first.text) and no_values(row):
+    if office_match(first.text) and no_values(row):
         return new(Lexeme, ("OFFICE", row, ()))
     if single:
         return new(Lexeme, ("TEXT", row, ()))
-    if cells[1].kind is CellKind.PERCENT and first.kind not in VALUE_KINDS:
+    if cells[1].kind is PERCENT and first.kind not in VALUE_KINDS:
         placed = place(row, reference_column)  # an area row, unless the header put RIFERIMENTI first
         token = ROW_TOKEN[placed.kind]
         return new(Lexeme, (token, row.placing(placed), (token,)))
     if holds_project_id(cells):
         return new(Lexeme, ("PROJECT_ROW", row, ("PROJECT_ROW",)))
-    if cells[-1].kind in (CellKind.MONEY, CellKind.NUMBER) and first.kind not in VALUE_KINDS:
+    if cells[-1].kind in AMOUNTS and first.kind not in VALUE_KINDS:
         return new(Lexeme, ("AMOUNT_ROW", row, ("AMOUNT_ROW",)))
     return new(Lexeme, ("ITEM_ROW", row, ()))
 

@@ -88,13 +88,13 @@ OPENS = re.compile(
     rf"(?P<HEADER>{phrase(MAIN_HEADER)})|(?P<PROJECTS_HEADER>{phrase(PROJECTS_HEADER)})"
     rf"|(?P<IEEP_HEADER>{phrase(IEEP_HEADER)})|(?P<SPENDING_HEADER>{phrase(SPENDING_HEADER)})"
     rf"|(?P<TITLE>{TITLE}\b)|(?P<HEADING>{HEADING}\s+(?:n[.°]?\s*)?\d+\b)", re.IGNORECASE)
-_OPENS_INITIALS = frozenset(c for word in (TITLE, MAIN_HEADER, PROJECTS_HEADER, IEEP_HEADER, SPENDING_HEADER, HEADING)
+OPENS_INITIALS = frozenset(c for word in (TITLE, MAIN_HEADER, PROJECTS_HEADER, IEEP_HEADER, SPENDING_HEADER, HEADING)
                             for c in (word[0], word[0].upper()))
 
 
 def opens(text: str) -> re.Match[str] | None:
     """OPENS.match, for a text that may begin a part of the sheet (most cells cannot, at no cost)."""
-    return OPENS.match(text) if text[:1] in _OPENS_INITIALS else None
+    return OPENS.match(text) if text[:1] in OPENS_INITIALS else None
 
 
 TITLE_TEXT = re.compile(rf"{TITLE}\b.*\b{TITLE_WORD}\b", re.IGNORECASE)
