@@ -17,7 +17,8 @@ from .sites import copy_to_site
 WRAPPING = frozenset({"HEADER", "PROJECTS_HEADER", "IEEP_HEADER"})
 # rows that never hold the starts of a table header's cells
 NOT_STARTS = REPEATABLE | {"HEADING"}
-_ANY = REPEATABLE | WRAPPING | {"SPENDING_HEADER"}  # the rows this pass is about
+_STARTED = WRAPPING | {"SPENDING_HEADER"}  # headers whose cells may start on the row above
+_ANY = REPEATABLE | _STARTED  # the rows this pass is about
 
 
 def _dropped(row: Row) -> Finding:
@@ -71,18 +72,18 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
         if seen.repeats(lexeme):  # a page header printed again, with the rows it wrapped onto
             found.append(_dropped(lexeme.row))
             i += 1
-            while i < n and _continues(lexeme.row, lexemes[i].row) and lexemes[i].row.texts() in seen.below:
+            while i < n and lexemes[i].row.texts() in seen.below and _continues(lexeme.row, lexemes[i].row):
                 found.append(_dropped(lexemes[i].row))
                 i += 1
             continue
         seen.read(lexeme)
         following = lexemes[i + 1] if i + 1 < n else None
-        if following is not None and not following.row.gap and seen.repeats(following) \
-                and lexeme.row.texts() in seen.above:
+        again = following is not None and seen.repeats(following)
+        if following is not None and again and not following.row.gap and lexeme.row.texts() in seen.above:
             found.append(_dropped(lexeme.row))  # the starts of a repeated header's cells
             i += 1
             continue
-        if following is not None and not seen.repeats(following) and _takes_start(lexeme, following):
+        if following is not None and not again and following.kind in _STARTED and _takes_start(lexeme, following):
             above, header = lexeme.row, following.row
             seen.read(following)
             what = "the header" if following.kind in WRAPPING else "the spending rule"

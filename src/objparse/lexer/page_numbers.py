@@ -11,19 +11,24 @@ from .kinds import PAGE_NUMBER
 
 
 def _bare(lexemes: list[Lexeme], i: int) -> bool:
-    """For a row under a blank line: is it a bare page number?"""
+    """For a line of text: is it a bare page number, alone between blank lines?"""
     row = lexemes[i].row
-    return (len(row.filled) == 1 and row.first == 0
+    return (row.gap and len(row.filled) == 1 and row.first == 0
             and (i + 1 == len(lexemes) or lexemes[i + 1].row.gap) and BARE_PAGE_MARK.fullmatch(row.filled[0].text)
             is not None)
 
 
 def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
     """Page numbers taken off the stream."""
+    # (a bare number alone in the first column is classified as a line of text)
     marks = [i for i, lexeme in enumerate(lexemes)
-             if lexeme.kind == PAGE_NUMBER or (lexeme.row.gap and _bare(lexemes, i))]
+             if lexeme.kind == PAGE_NUMBER or (lexeme.kind == "TEXT" and _bare(lexemes, i))]
     if not marks:
         return lexemes, []
-    off = set(marks)
-    return ([lexeme for i, lexeme in enumerate(lexemes) if i not in off],
-            set_aside([lexemes[i].row for i in marks], "page-number", "page number"))
+    out: list[Lexeme] = []
+    start = 0
+    for i in marks:  # the rows between the marks, copied whole
+        out += lexemes[start:i]
+        start = i + 1
+    out += lexemes[start:]
+    return out, set_aside([lexemes[i].row for i in marks], "page-number", "page number")

@@ -18,32 +18,29 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
     """Names started above their row joined into it."""
     out: list[Lexeme] = []
     found: list[Finding] = []
-    i, n = 0, len(lexemes)
-    while i < n:
-        if lexemes[i].kind != "KPI_ROW":
-            out.append(lexemes[i])
-            i += 1
-            continue
-        end = i  # a run of KPI rows, and the row under it
-        while end < n and lexemes[end].kind == "KPI_ROW":
-            end += 1
-        if end == n or lexemes[end].kind not in NAMING:
-            out += lexemes[i:end]
-            i = end
-            continue
+    # the sites: a row naming a sub-area right under a KPI row (one holding only a name's start)
+    sites = [i for i, lexeme in enumerate(lexemes)
+             if lexeme.kind in NAMING and i and lexemes[i - 1].kind == "KPI_ROW"]
+    copied = 0  # the rows before this index are in out
+    for end in sites:
         naming = lexemes[end]
         row, placed = naming.row, naming.row.placed
         start = end  # the first KPI row joined
-        while start > i:
+        while start > copied and lexemes[start - 1].kind == "KPI_ROW":
             above = lexemes[start - 1].row
             if above.placed is None or placed is None or not wrapped_cells.wraps_onto(above.placed, placed):
                 break
             placed = wrapped_cells.join_onto(above.placed, placed)
             row = row._replace(placed=placed, taken=row.taken + above.filled + above.taken)
             start -= 1
+        if start == end:
+            continue  # nothing joined: the row is copied with the rest
         lines = [lexeme.row.line for lexeme in lexemes[start:end + 1]]
         found += [wrapped_cells.wrapped("the name", first, line) for first, line in pairwise(lines)]
-        out += lexemes[i:start]
+        out += lexemes[copied:start]
         out.append(naming._replace(row=row))
-        i = end + 1
+        copied = end + 1
+    if not found:
+        return lexemes, found
+    out += lexemes[copied:]
     return out, found
