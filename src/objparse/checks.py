@@ -123,12 +123,14 @@ class _Items:
 
 
 def ieep_kpis(doc: Document) -> list[Check]:
-    index = _Items(doc.ieep.items) if doc.ieep else None
+    index: _Items | None = None  # made for the first I.E.E.P. KPI (many sheets have none)
     out = []
     for _, _, kpi in doc.kpis():
         m = IEEP_KPI.fullmatch(kpi.name)
         if not m:
             continue
+        if index is None and doc.ieep:
+            index = _Items(doc.ieep.items)
         value = kpi.target.value if kpi.target else None
         item = index.match(m.group("what")) if index else None
         if item is None:

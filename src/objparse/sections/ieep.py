@@ -14,7 +14,8 @@ from ..rules.money_tree import MAX_ITEMS, TreeItem, recover
 from ..values.cells import CellKind
 from ..values.numbers import read_value
 
-_MINUS = re.compile(r"^\(\s*-\s*\)|\(\s*-\s*\)\s*$")  # '(-)' after the label, or before it
+_MINUS = re.compile(r"^\(\s*-\s*\)|\(\s*-\s*\)\s*$")  # '(-)' after the label, or before it: a negative item
+AMOUNTS = (CellKind.MONEY, CellKind.NUMBER)
 
 
 class _Row(NamedTuple):
@@ -37,10 +38,6 @@ class _Row(NamedTuple):
         return self._replace(label=cell, italic=first.italic or self.italic, gap=first.gap)
 
 
-def _sign(label: str) -> int:
-    return -1 if "(" in label and _MINUS.search(label) else 1
-
-
 def _no_blank_between(above: _Row, row: _Row) -> bool:
     """A label wraps onto the very next row: rows a blank line parts are two items."""
     return not row.gap
@@ -53,17 +50,21 @@ def parse(table: SideTableRows) -> tuple[Ieep, Found]:
     for cell in header.filled[1:-1]:
         found.unplaced(cell, "I.E.E.P. header")
     rows = []
+    new = tuple.__new__  # (a row each: _Row's own constructor is a Python call)
     for row in table.rows:
-        label, *rest = row.filled
-        money = next((c for c in reversed(rest) if c.kind in (CellKind.MONEY, CellKind.NUMBER)), None)
-        for cell in rest:
-            if cell is not money:
-                found.unplaced(cell, "I.E.E.P. table")
+        label, rest = row.filled[0], row.filled[1:]
+        if len(rest) == 1 and rest[0].kind in AMOUNTS:  # (most rows: a label and its amount)
+            money: Cell | None = rest[0]
+        else:
+            money = next((c for c in reversed(rest) if c.kind in AMOUNTS), None)
+            for cell in rest:
+                if cell is not money:
+                    found.unplaced(cell, "I.E.E.P. table")
         amount = read_value(money.text)[1] if money else None  # type: ignore[index]
-        rows.append(_Row(label, money, amount, label.column in row.italic, not rest, row.gap))
+        rows.append(new(_Row, (label, money, amount, label.column in row.italic, not rest, row.gap)))
     rows, joins = wrapped_cells.join_records(rows, "the I.E.E.P. label", _no_blank_between)
     found += joins
-    signs = [_sign(r.label.text) for r in rows]
+    signs = [-1 if "(" in r.label.text and _MINUS.search(r.label.text) else 1 for r in rows]
     shape = recover([TreeItem(r.amount, sign, r.italic) for r, sign in zip(rows, signs, strict=True)])
     if len(rows) > MAX_ITEMS:
         found.add("ieep-no-tree", f"{len(rows)} I.E.E.P. items, more than the {MAX_ITEMS} whose tree is searched: "
