@@ -125,7 +125,8 @@ def _what_went_unread(read: records.Rows, header: object, areas: tuple[object, .
     if not areas:
         found.add("no-areas", "the main-table header was found, but no area was read under it" if header is not None
                   else "no main table: no area was read")
-    cells = sum(len(row.filled) + len(row.taken) for row in read.rows)
+    # (every row holds a cell: cells are counted only when the rows are too few to settle it)
+    cells = sum(len(row.filled) + len(row.taken) for row in read.rows) if unplaced * 2 > len(read.rows) else 0
     if cells and unplaced * 2 > cells:
         found.add("mostly-unplaced", f"{unplaced} of the sheet's {cells} cells fit no field: read it with care")
     return found

@@ -109,7 +109,8 @@ def read(grid: Grid) -> Rows:
     # numerals too long to be read (classified as text): checked on the few long text cells
     long_numbers = [c for row in rows for c in row.filled if len(c.text) > MAX_NUMERAL and c.kind is CellKind.TEXT
                     and (m := VALUE.fullmatch(c.text)) is not None and too_long(m)]
-    rest = min((row.filled[0].column for row in rows), default=0)  # empty cells that were not tabs alone
+    # empty cells that were not tabs alone (none, at no cost, where the first row starts the sheet)
+    rest = 0 if not rows or rows[0].filled[0].column == 0 else min(row.filled[0].column for row in rows)
     offset = shift + rest
     notes += [("long-number", f"a number of {len(c.text)} characters: read as text", c.line, c.column + 1 - rest)
               for c in long_numbers]

@@ -61,8 +61,8 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
     out: list[Lexeme] = []
     found: list[Finding] = []
     seen = _Seen()
-    starts = {lexeme.row.filled[0].text for lexeme in lexemes if lexeme.kind in REPEATABLE}
-    sites = [i for i, lexeme in enumerate(lexemes) if lexeme.kind in _ANY or lexeme.row.filled[0].text in starts]
+    # (a page header printed again is classified as it was the first time: it is one of the sites)
+    sites = [i for i, lexeme in enumerate(lexemes) if lexeme.kind in _ANY]
     i, n = 0, len(lexemes)
     while i < n:
         i = copy_to_site(lexemes, out, i, sites)  # (a row above a site may be the start of its cells)
