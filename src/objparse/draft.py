@@ -91,53 +91,51 @@ class Placed(NamedTuple):
     extra: tuple[Cell, ...] = ()
     name_column: int = 3  # where a KPI's name stands in an undamaged row, by the header above
 
+    def with_values(self, reference: Cell | None, target: Cell | None) -> Placed:
+        """The row with this reference and target (cheaper than _replace: merged values fill many rows)."""
+        return tuple.__new__(Placed, (*self[:6], reference, target, *self[8:]))
+
 
 # --- what the grammar builds -----------------------------------------------------------------
 
-@attrs.define
-class Preamble:
+class Preamble(NamedTuple):
     """The lines before the main table: title, office, and strays (each a token type and row)."""
 
     lines: list[tuple[str, Row]]
 
 
-@attrs.define
-class SubareaRows:
+class SubareaRows(NamedTuple):
     head: Row | None  # the sub-area row (or the area row that names the first sub-area)
     members: list[Row]  # KPI rows, rows of values, stray lines
 
 
-@attrs.define
-class AreaRows:
+class AreaRows(NamedTuple):
     head: Row
     members: list[Row]  # rows straight under the area row, before any sub-area row
     subareas: list[SubareaRows]
 
 
-@attrs.define
-class MainTableRows:
+class MainTableRows(NamedTuple):
     header: Row | None
     areas: list[AreaRows]
-    strays: list[Row] = attrs.Factory(list)  # lines of text under the header, before the first area
+    strays: list[Row]  # lines of text under the header, before the first area
 
 
-@attrs.define
-class SideTableRows:
+class SideTableRows(NamedTuple):
     name: str
     heading: Row | None
     header: Row
     rows: list[Row]
 
 
-@attrs.define
-class SheetRows:
+class SheetRows(NamedTuple):
     """A sheet as the grammar delimited it; `unexpected` holds the rows the grammar refused."""
 
     preamble: Preamble
-    main: MainTableRows | None = None
-    notes: list[Row] = attrs.Factory(list)
-    tables: list[SideTableRows] = attrs.Factory(list)
-    unexpected: list[tuple[Row, str]] = attrs.Factory(list)
+    main: MainTableRows | None
+    notes: list[Row]
+    tables: list[SideTableRows]
+    unexpected: list[tuple[Row, str]]
 
 
 # --- builders: mutable while a section fills them, then frozen into the model -----------------

@@ -6,16 +6,14 @@ import glob
 import os
 import sys
 from pathlib import Path
-
-import attrs
+from typing import NamedTuple
 
 # what a directory stands for: its files of the kinds sheets come in (a file named otherwise can
 # still be given by name: its format is told by its content)
 SHEET_SUFFIXES = (".txt", ".tsv", ".tab", ".csv", ".xlsx", ".xlsm", ".ods", ".pdf")
 
 
-@attrs.frozen
-class Inputs:
+class Inputs(NamedTuple):
     files: list[str]  # each file once, in the order first named
     repeated: list[tuple[str, str]]  # (a name given again, the name it was first read as)
 

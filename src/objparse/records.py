@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-
-import attrs
+from typing import NamedTuple
 
 from .draft import Cell, Row
-from .grid import Grid
+from .grid import NONE, Grid
 from .values.cells import CellKind, classify
 from .values.numbers import MAX_NUMERAL, VALUE, too_long
 from .values.text import folded
@@ -53,13 +52,12 @@ def clean(cell: str) -> str:
     return folded(cell) if cell else cell
 
 
-@attrs.frozen
-class Rows:
+class Rows(NamedTuple):
     rows: list[Row]
     offset: int  # empty columns every row began with, removed
     notes: tuple[tuple[str, str, int | None, int | None], ...] = ()  # (code, message, line, column)
     spans: Mapping[tuple[int, int], int] | None = None  # (line, column) -> last line of its merged range, if known
-    pages: Mapping[int, int] = attrs.Factory(dict)  # line -> page
+    pages: Mapping[int, int] = NONE  # line -> page
     whole: bool = False  # no cell continues on the row below
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-import attrs
-
 from .draft import Row
 from .lexer.kinds import opening
 from .records import Rows
@@ -84,5 +82,5 @@ def split(read: Rows) -> list[Rows]:
         if b == len(read.rows):
             last = 1 << 62
         notes = tuple(n for n in read.notes if n[2] is None or first <= n[2] <= last)
-        parts.append(attrs.evolve(read, rows=rows, notes=notes))
+        parts.append(read._replace(rows=rows, notes=notes))
     return parts

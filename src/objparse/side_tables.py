@@ -4,11 +4,10 @@ and a tidy table; a test checks that each layer has its part."""
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 
-@attrs.frozen
-class SideTable:
+class SideTable(NamedTuple):
     name: str  # the Document field, the grammar rule, the key of each layer's registry
     token: str  # the token type of its header row (objparse.lexer)
     table: str  # the tidy table of its items (objparse.export.tables)

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
-
-import attrs
+from typing import NamedTuple
 
 from .errors import SheetError, unreadable
 
@@ -33,8 +32,7 @@ MAX_CONTROLS = 8
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")  # bytes that were not UTF-8, as surrogateescape keeps them
 
 
-@attrs.frozen
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     notes: tuple[tuple[str, str, int | None], ...] = ()  # (diagnostic code, message, line)
 

@@ -62,15 +62,10 @@ class Parts(Transformer[Token, Any]):
         return children[0].row
 
     def start(self, children: list[Any]) -> SheetRows:
-        sheet = SheetRows(children[0])
-        for child in children[1:]:
-            if isinstance(child, MainTableRows):
-                sheet.main = child
-            elif isinstance(child, SideTableRows):
-                sheet.tables.append(child)
-            else:
-                sheet.notes.append(child)
-        return sheet
+        main = next((child for child in children[1:] if isinstance(child, MainTableRows)), None)
+        tables = [child for child in children[1:] if isinstance(child, SideTableRows)]
+        notes = [child for child in children[1:] if not isinstance(child, (MainTableRows, SideTableRows))]
+        return SheetRows(children[0], main, notes, tables, [])
 
 
 def _side_table(name: str) -> Callable[[Parts, list[Token]], SideTableRows]:
@@ -111,5 +106,4 @@ def parse(lexed: Lexed, with_parser: Any = None) -> SheetRows:
         return True
 
     sheet = cast(SheetRows, (with_parser or parser()).parse(Stream(lexed), on_error=set_aside))  # type: ignore[arg-type]  # rows, not text
-    sheet.unexpected = unexpected
-    return sheet
+    return sheet._replace(unexpected=unexpected)

@@ -21,10 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
-import attrs
-
 from ..draft import Lexeme, Row
 from ..findings import Finding
+from ..grid import NONE
 from . import headers, page_numbers, readings, wrapped_areas, wrapped_names
 from .kinds import SIDE_HEADERS, classify, opening
 
@@ -40,14 +39,13 @@ PASSES: tuple[tuple[str, Pass], ...] = (
 __all__ = ["PASSES", "SIDE_HEADERS", "ContextualLexer", "Lexed", "Token", "lex", "opening"]
 
 
-@attrs.frozen
-class Lexed:
+class Lexed(NamedTuple):
     """A sheet's rows as the lexer read them, what the passes found, and where cells moved into the
     usual order of the main table's columns came from: (line, column) -> the source's column."""
 
     lexemes: tuple[Lexeme, ...]
     findings: tuple[Finding, ...]
-    moved: Mapping[tuple[int, int], int] = attrs.Factory(dict)
+    moved: Mapping[tuple[int, int], int] = NONE
 
 
 def lex(rows: list[Row]) -> Lexed:

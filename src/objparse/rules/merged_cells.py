@@ -51,5 +51,5 @@ def fill_values(rows: list[Placed],
                 found.append(Finding("merged-below", f"nothing above in the sub-area: value{'s' * (len(below) > 1)} "
                                                      f"taken from line {' and '.join(map(str, below))} below (a merged "
                                                      "cell printed on its middle row)", row.line))
-        out.append(row._replace(reference=ref, target=tgt))
+        out.append(row.with_values(ref, tgt))
     return out, found
