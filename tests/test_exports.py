@@ -366,3 +366,17 @@ def test_a_document_written_in_pieces_is_the_document_written_whole(docs):
     for doc in docs:
         assert "".join(document_chunks(doc)) == pretty(doc, INDENT * 2)
         assert "".join(document_chunks(doc, compact=True)) == flat(doc, "")
+
+
+def test_a_column_no_one_named_is_a_table_of_its_own_that_joins_its_kpis(tmp_path):
+    sheet = FIXTURES / "column_no_one_named.txt"
+    assert main([str(sheet), "-o", str(tmp_path / "out.sqlite"), "-q"]) == 0
+    db = sqlite3.connect(tmp_path / "out.sqlite")
+    got = db.execute("SELECT k.kpi, x.column, x.text FROM kpi_extras x JOIN kpis k USING (kpi_key) "
+                     "ORDER BY k.area_id, k.subarea_id, k.kpi_id").fetchall()
+    assert got == [("Indice di Deflusso", "NOTE", "dato provvisorio"),
+                   ("Indice di gradimento", "NOTE", "valore nazionale"),
+                   ("Produttività e benessere delle risorse impiegate", "NOTE", "in revisione")]
+    # the remark is no KPI's value: the KPI without a target takes the one above it (a merged cell)
+    targets = db.execute("SELECT kpi, target_raw FROM kpis ORDER BY area_id, subarea_id, kpi_id").fetchall()
+    assert ("Indice di gradimento", "1,013") in targets and all(t != "valore nazionale" for _, t in targets)

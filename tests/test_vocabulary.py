@@ -12,6 +12,7 @@ import sheets
 
 from objparse.values import vocabulary as v
 from objparse.values.names import area_code, parse_office
+from objparse.values.vocabulary import columns_by_name, extra_columns
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "objparse"
 # the section headers' and the title's words, in any case and spacing
@@ -121,3 +122,23 @@ def test_a_spelling_is_a_pattern(spelling, matches, refuses):
     pattern = re.compile(v.phrase(spelling), re.IGNORECASE)
     assert all(pattern.fullmatch(text) for text in matches)
     assert not any(pattern.fullmatch(text) for text in refuses)
+
+
+SIX = ("AMBITO DI PERFORMANCE", "CONTRIBUTO AL VALORE PUBBLICO", "SOTTO AMBITI", "KPI", "RIFERIMENTI",
+       "VALORE OBIETTIVO")
+
+
+@pytest.mark.parametrize(("header", "extra", "moved"), [
+    (SIX, {}, None),  # the usual header
+    ((*SIX, "NOTE"), {6: "NOTE"}, None),  # a column of its own, after the six
+    ((*SIX[:4], "NOTE", SIX[5], SIX[4]), {4: "NOTE"}, {0: 0, 1: 1, 2: 2, 3: 3, 5: 5, 6: 4}),  # in another order
+    # five names and one the vocabulary does not know: more likely a known column spelt otherwise,
+    # read by its place as before, never set apart
+    ((*SIX[:4], "RIF.", SIX[5]), {}, None),
+    ((*SIX[:4], "RIF.", SIX[5], "NOTE"), {}, None),
+    ((*SIX, "KPI"), {}, None),  # a column named twice: no header to read by names
+])
+def test_columns_no_one_named(header, extra, moved):
+    cells = list(enumerate(header))
+    assert extra_columns(cells) == extra
+    assert columns_by_name(cells) == moved

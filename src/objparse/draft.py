@@ -90,6 +90,7 @@ class Placed(NamedTuple):
     target: Cell | None = None
     extra: tuple[Cell, ...] = ()
     name_column: int = 3  # where a KPI's name stands in an undamaged row, by the header above
+    named: tuple[tuple[str, Cell], ...] = ()  # cells of columns the header names beyond the six, by name
 
     def with_values(self, reference: Cell | None, target: Cell | None) -> Placed:
         """The row with this reference and target (cheaper than _replace: merged values fill many rows)."""

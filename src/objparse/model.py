@@ -66,6 +66,8 @@ class Kpi:
     citations: tuple[Citation, ...]
     target: Target | None
     project_ids: tuple[str, ...] = ()
+    # the cells of main-table columns the header names beyond the six ({'NOTE': 'dato provvisorio'})
+    extra: dict[str, str] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen

@@ -69,6 +69,8 @@ def writer_source(cls: type) -> str:
         elif attrs.has(tp):
             nested.append(f"{get} is not None")
             value, block = f'W[model.{tp.__name__}][1]({get}, "")', f"W[model.{tp.__name__}][0]({get}, ind1)"
+        elif typing.get_origin(tp) is dict and typing.get_args(tp) == (str, str):  # texts by name, on one line
+            value = block = f'("{{" + ", ".join(S(k) + ": " + S(x) for k, x in {get}.items()) + "}}")'
         else:
             raise TypeError(f"{cls.__name__}.{field.name}: no JSON writer for {tp!r}")
         if optional:
@@ -254,6 +256,8 @@ def plain(obj: Any) -> Any:
         return obj
     if isinstance(obj, (tuple, list)):
         return [plain(v) for v in obj]
+    if isinstance(obj, dict):  # texts by name ('extra')
+        return dict(obj)
     return {f.name: plain(getattr(obj, f.name)) for f in attrs.fields(type(obj))
             if not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)}
 
@@ -268,6 +272,8 @@ def to_dict(obj: Any) -> Any:
         return obj
     if isinstance(obj, (tuple, list)):
         return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):  # texts by name ('extra')
+        return dict(obj)
     return {f.name: to_dict(getattr(obj, f.name)) for f in attrs.fields(type(obj))
             if not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)}
 
@@ -323,6 +329,9 @@ def _reader(tp: Any, readers: dict[Any, Reader]) -> Reader:
         read = lambda v: tuple(map(item, as_list(v)))  # noqa: E731
     elif attrs.has(tp):
         read = lambda v: _READERS[tp](v)  # noqa: E731
+    elif typing.get_origin(tp) is dict and typing.get_args(tp) == (str, str):
+        text, as_object = _expect(str, "a string"), _expect(dict, "an object")
+        read = lambda v: {text(k): text(x) for k, x in as_object(v).items()}  # noqa: E731
     else:
         raise TypeError(f"no JSON reader for {tp!r}")
     return (lambda v: None if v is None else read(v)) if optional else read

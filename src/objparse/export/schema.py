@@ -35,6 +35,8 @@ def _type(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if attrs.has(tp):
         _object(tp, definitions)
         return {"$ref": f"#/$defs/{tp.__name__}"}
+    if typing.get_origin(tp) is dict and typing.get_args(tp) == (str, str):
+        return {"type": "object", "additionalProperties": {"type": "string"}}
     raise TypeError(f"no schema for {tp!r}")
 
 

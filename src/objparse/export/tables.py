@@ -111,6 +111,14 @@ def _kpi_projects(doc: Document) -> Iterator[tuple[Any, ...]]:
                     yield a, s, k, pid
 
 
+def _kpi_extras(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for a, area in enumerate(doc.areas, start=1):
+        for s, sub in enumerate(area.subareas, start=1):
+            for k, kpi in enumerate(sub.kpis, start=1):
+                for column, text in kpi.extra.items():
+                    yield a, s, k, column, text
+
+
 def _ieep_items(doc: Document) -> Iterator[tuple[Any, ...]]:
     items = doc.ieep.items if doc.ieep else ()
     for it in items:
@@ -190,6 +198,9 @@ _TABLES = (
     Table("kpi_projects", "the projects a KPI that cites the projects register lists",
           _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "project_id"),
           (*_AREA, "project_id"), "kpis", _kpi_projects, "kpi_project_key"),
+    Table("kpi_extras", "a KPI's cells in the main-table columns its header names beyond the six, by name",
+          _cols("area_id:integer", "subarea_id:integer", "kpi_id:integer", "column", "text"),
+          (*_AREA, "column"), "kpis", _kpi_extras, "kpi_extra_key"),
     Table("ieep_items", "the I.E.E.P. money tree, one item a row",
           _cols("id:integer", "label", "amount:number:EUR", "raw", "sign:integer", "level:integer", "parent:integer",
                 "parent_label", "emphasis:boolean", "typo", "line:integer",

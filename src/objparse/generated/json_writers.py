@@ -142,6 +142,7 @@ def flat_Kpi(o, ind):
     out.append('"citations": ' + ("[" + ", ".join(W[model.Citation][1](x, "") for x in o.citations) + "]"))
     out.append('"target": ' + ("null" if o.target is None else W[model.Target][1](o.target, "")))
     out.append('"project_ids": ' + ("[" + ", ".join(S(x) for x in o.project_ids) + "]"))
+    out.append('"extra": ' + ("{" + ", ".join(S(k) + ": " + S(x) for k, x in o.extra.items()) + "}"))
     return "{" + ", ".join(out) + "}"
 
 
@@ -160,6 +161,7 @@ def pretty_Kpi(o, ind):
     out.append(ind1 + '"citations": ' + ("[\n" + ind2 + (",\n" + ind2).join(W[model.Citation][0](x, ind2) for x in o.citations) + "\n" + ind1 + "]" if o.citations else "[]"))
     out.append(ind1 + '"target": ' + ("null" if o.target is None else W[model.Target][0](o.target, ind1)))
     out.append(ind1 + '"project_ids": ' + ("[" + ", ".join(S(x) for x in o.project_ids) + "]"))
+    out.append(ind1 + '"extra": ' + ("{" + ", ".join(S(k) + ": " + S(x) for k, x in o.extra.items()) + "}"))
     return "{\n" + ",\n".join(out) + "\n" + ind + "}"
 
 

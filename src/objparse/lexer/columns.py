@@ -1,14 +1,15 @@
 """Columns by name: a main table whose header prints its columns in another order than the usual
 (RIFERIMENTI after VALORE OBIETTIVO, or first) has its rows' cells moved into the usual order,
 by the names of the header's cells, before they are placed; where each cell came from is kept,
-for reporting places in the source."""
+for reporting places in the source. A column the header names beyond the six (a 'NOTE' column)
+is kept by its name: its cells are placed in no other column."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from ..draft import Row
-from ..values.vocabulary import columns_by_name
+from ..values.vocabulary import columns_by_name, extra_columns
 
 
 def moves(header: Row) -> dict[int, int] | None:
@@ -20,6 +21,18 @@ def moves(header: Row) -> dict[int, int] | None:
 @lru_cache(maxsize=64)  # a sheet prints its header again on every page
 def _moves(cells: tuple[tuple[int, str], ...]) -> dict[int, int] | None:
     return columns_by_name(cells)
+
+
+def extras(header: Row, moved: dict[int, int] | None) -> dict[int, str]:
+    """Column (where the row's cells are placed from: moved into the usual order, if they are) ->
+    name, for the header's columns beyond the six (see vocabulary.extra_columns)."""
+    named = _extras(tuple([(c.column, c.text) for c in header.filled]))
+    return {place(moved, column): name for column, name in named.items()} if moved else named
+
+
+@lru_cache(maxsize=64)
+def _extras(cells: tuple[tuple[int, str], ...]) -> dict[int, str]:
+    return extra_columns(cells)
 
 
 def place(moved: dict[int, int], column: int) -> int:

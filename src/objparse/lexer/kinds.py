@@ -5,7 +5,10 @@ rules.shifted_rows), by the RIFERIMENTI column of the header above them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..draft import Cell, Lexeme, Row, RowKind
+from ..grid import NONE
 from ..rules import shifted_rows
 from ..rules.shifted_rows import REFERENCE_COLUMN, place
 from ..side_tables import SIDE_TABLES
@@ -67,9 +70,10 @@ def opening(row: Row, following: Row | None = None) -> str | None:
     return "OFFICE" if is_office(first.text) else None
 
 
-def shape(row: Row, reference_column: int) -> Lexeme:
+def shape(row: Row, reference_column: int, extras: Mapping[int, str] = NONE) -> Lexeme:
     """The row's most specific reading, by what it holds; a main-table row placed, with RIFERIMENTI
-    at `reference_column`. A row of several cells shaped like a table's row can be read only as
+    at `reference_column` (its cells in `extras`, columns the header names beyond the six, set
+    apart by name). A row of several cells shaped like a table's row can be read only as
     shaped, whatever its neighbours: it has its readings already (the readings pass gives the
     others theirs)."""
     cells = row.filled
@@ -78,7 +82,7 @@ def shape(row: Row, reference_column: int) -> Lexeme:
     if single and PAGE_MARK.fullmatch(first.text):
         return new(Lexeme, (PAGE_NUMBER, row, ()))
     if first.column or first.kind is PERCENT:  # indented, or a weight that lost the cells before it
-        placed = place(row, reference_column)
+        placed = place(row, reference_column, extras)
         if single:
             return new(Lexeme, (ROW_TOKEN[placed.kind], row.placing(placed), ()))
         token = ROW_TOKEN[placed.kind]
@@ -110,7 +114,7 @@ def shape(row: Row, reference_column: int) -> Lexeme:
     if single:
         return new(Lexeme, ("TEXT", row, ()))
     if cells[1].kind is PERCENT and first.kind not in VALUE_KINDS:
-        placed = place(row, reference_column)  # an area row, unless the header put RIFERIMENTI first
+        placed = place(row, reference_column, extras)  # an area row, unless the header put RIFERIMENTI first
         token = ROW_TOKEN[placed.kind]
         return new(Lexeme, (token, row.placing(placed), (token,)))
     if holds_project_id(cells):
@@ -131,18 +135,20 @@ def classify(rows: list[Row]) -> tuple[list[Lexeme], dict[tuple[int, int], int]]
     out = []
     reference_column = REFERENCE_COLUMN
     moved: dict[int, int] | None = None  # the header's columns, where they are in another order
+    extras: dict[int, str] = {}  # the header's columns beyond the six
     sources: dict[tuple[int, int], int] = {}
     for row in rows:
-        lexeme = shape(row, reference_column)
+        lexeme = shape(row, reference_column, extras)
         if moved is not None and lexeme.kind not in _NOT_MOVED:
             ordered = columns.move(row, moved)
             if ordered is not row:
                 sources.update({(c.line, columns.place(moved, c.column)): c.column for c in row.filled})
-                lexeme = shape(ordered, reference_column)
+                lexeme = shape(ordered, reference_column, extras)
         if lexeme.kind == "HEADER":
             moved = columns.moves(row)
             reference_column = REFERENCE_COLUMN if moved is not None else shifted_rows.reference_column(row)
+            extras = columns.extras(row, moved)
         elif lexeme.kind in SIDE_HEADERS:
-            moved = None
+            moved, extras = None, {}
         out.append(lexeme)
     return out, sources

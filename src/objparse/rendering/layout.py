@@ -13,7 +13,7 @@ import attrs
 
 from ..model import Area, Document, Ieep, Kpi, Note, Projects, Spending
 from ..side_tables import SIDE_TABLES
-from ..values.vocabulary import columns_by_name
+from ..values.vocabulary import columns_by_name, extra_columns
 
 WIDTH = 6  # cells of a main-table row
 
@@ -68,7 +68,18 @@ def _marked(area: Area) -> str:
     return f"{area.name} {area.marker}" if area.marker.startswith("(") else area.name + area.marker
 
 
-def _area(area: Area, out: Layout, merged: bool) -> None:
+def _kpi_row(kpi: Kpi, extras: dict[str, int]) -> list[Cell]:
+    """A KPI's row in the usual order; its cells of the header's columns beyond the six at WIDTH
+    plus the column's place in the header (see _in_header_order)."""
+    row = _row("", "", "", kpi.name, kpi.reference, _target(kpi))
+    for name, text in kpi.extra.items():
+        at = WIDTH + extras[name]
+        row += [""] * (at + 1 - len(row))
+        row[at] = text
+    return row
+
+
+def _area(area: Area, out: Layout, merged: bool, extras: dict[str, int]) -> None:
     if not area.subareas:
         out.add([_row(_marked(area), _pct(area.weight_pct), width=WIDTH)])
         return
@@ -77,9 +88,10 @@ def _area(area: Area, out: Layout, merged: bool) -> None:
         head = [_marked(area), _pct(area.weight_pct)] if i == 0 else ["", ""]
         implicit = sub.kpis[0] if len(sub.kpis) == 1 and sub.kpis[0].implicit else None
         values = [implicit.reference, _target(implicit)] if implicit else []
-        top = out.add([_row(*head, _pct(sub.weight_pct), sub.name, *values, width=WIDTH)])
+        top = out.add([_row(*head, _pct(sub.weight_pct), sub.name, *values, width=WIDTH)
+                       + (_kpi_row(implicit, extras)[WIDTH:] if implicit else [])])
         if implicit is None:
-            kpis = [_row("", "", "", kpi.name, kpi.reference, _target(kpi)) for kpi in sub.kpis]
+            kpis = [_kpi_row(kpi, extras) for kpi in sub.kpis]
             out.add(kpis)
             if merged:
                 _merge_equal(out, top + 1, kpis, (4, 5))
@@ -151,19 +163,21 @@ SIDE_ROWS: dict[str, Callable[[Any], list[list[Cell]]]] = {
 }
 
 
-def _in_header_order(out: Layout, first: int, moved: dict[int, int] | None) -> None:
+def _in_header_order(out: Layout, first: int, moved: dict[int, int] | None, width: int) -> None:
     """The main table's rows, laid out in the usual order from `first` on, in the order of a header
-    that names its columns otherwise (the columns it does not name after its own)."""
-    if moved is None:
+    of `width` cells that names its columns otherwise (the columns it does not name after its
+    own); a cell at WIDTH plus a header column's place (a column beyond the six) goes there."""
+    if moved is None and all(len(row) <= WIDTH for row in out.rows[first:]):
         return
-    to = {place: column for column, place in moved.items()}
+    to = {place: column for column, place in (moved or {place: place for place in range(WIDTH)}).items()}
     rest = [place for place in range(WIDTH) if place not in to]
-    to |= {place: len(moved) + i for i, place in enumerate(rest)}
+    to |= {place: max(width, len(to)) + i for i, place in enumerate(rest)}
     for i in range(first, len(out.rows)):
         row = out.rows[i]
-        cells: list[Cell] = [""] * max(len(row), len(to))
-        for place, cell in enumerate(row):
-            cells[to.get(place, place)] = cell
+        placed = {to.get(place, place - WIDTH): cell for place, cell in enumerate(row) if cell}
+        cells: list[Cell] = [""] * max(len(to), max(placed, default=-1) + 1)
+        for column, cell in placed.items():
+            cells[column] = cell
         out.rows[i] = cells
     out.merges = [(top, to.get(column, column) if top >= first else column, last) for top, column, last in out.merges]
 
@@ -184,9 +198,10 @@ def layout(doc: Document, merged: bool = False) -> Layout:
     out = Layout()
     out.add([_row(doc.title, width=WIDTH), _row(doc.office.label, width=WIDTH), *_unparsed(doc)])
     first = out.add([_row(*doc.columns)])
+    extras = {name: column for column, name in extra_columns(enumerate(doc.columns)).items()}
     for area in doc.areas:
-        _area(area, out, merged)
-    _in_header_order(out, first + 1, columns_by_name(enumerate(doc.columns)))
+        _area(area, out, merged, extras)
+    _in_header_order(out, first + 1, columns_by_name(enumerate(doc.columns)), len(doc.columns))
     out.tables.append((first, len(out.rows) - 1))
     for note in doc.notes:
         out.add([[], [_note(note)]])

@@ -11,6 +11,14 @@ from typing import Any
 from .layout import Italic, Layout, text_of
 
 WIDTHS = (110.0, 95.0, 130.0, 195.0, 140.0, 100.0)  # points: the worksheet's six columns
+EXTRA_WIDTH = 80.0  # points: a column beyond the six (the table is narrowed to the page's width)
+
+
+def _widths(width: int) -> list[float]:
+    if width <= len(WIDTHS):
+        return list(WIDTHS[:width])
+    wanted = [*WIDTHS, *[EXTRA_WIDTH] * (width - len(WIDTHS))]
+    return [w * sum(WIDTHS) / sum(wanted) for w in wanted]
 
 
 def _paragraph(cell: Italic | str, styles: dict[str, Any]) -> Any:
@@ -40,7 +48,7 @@ def pdf(out: Layout) -> bytes:
             commands: list[Any] = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP")]
             commands += [("SPAN", (column, first - r), (column, end - r)) for first, column, end in out.merges
                          if r <= first <= last]
-            table = Table(data, colWidths=WIDTHS[:width], repeatRows=1, hAlign="LEFT")
+            table = Table(data, colWidths=_widths(width), repeatRows=1, hAlign="LEFT")
             table.setStyle(TableStyle(commands))
             story.append(table)
             r = last + 1

@@ -4,7 +4,10 @@ their order, relative to the name cell, never by absolute column alone."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..draft import Cell, Placed, Row, RowKind
+from ..grid import NONE
 from ..values.cells import VALUE_KINDS, CellKind
 from ..values.vocabulary import is_reference_header
 
@@ -21,8 +24,17 @@ def reference_column(header: Row | None) -> int:
     return next((c.column for c in header.filled if is_reference_header(c.text)), REFERENCE_COLUMN)
 
 
-def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> Placed:
+def place(row: Row, reference_column: int = REFERENCE_COLUMN, extras: Mapping[int, str] = NONE) -> Placed:
+    """The row's cells placed; a cell in one of `extras`, columns the header names beyond the six,
+    is kept by that name (`named`), never read as another column's."""
     cells = row.filled
+    named: tuple[tuple[str, Cell], ...] = ()
+    if extras and any(c.column in extras for c in cells):
+        named = tuple((extras[c.column], c) for c in cells if c.column in extras)
+        cells = tuple(c for c in cells if c.column not in extras)
+        if not cells:
+            return new(Placed, (row.line, RowKind.VALUES, None, None, None, None, None, None, (),
+                                reference_column - 1, named))
     first = cells[0]
     n = len(cells)
     # (every main-table row is placed: records made with tuple.__new__, no Python call each)
@@ -30,7 +42,7 @@ def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> Placed:
         # only a reference and/or a target: part of a merged or wrapped cell
         reference, target, extra = _values(cells, reference_column - 1)
         return new(Placed, (row.line, RowKind.VALUES, None, None, None, None, reference, target, extra,
-                            reference_column - 1))
+                            reference_column - 1, named))
     area = area_weight = weight = name = None
     i = 0
     if first.column == 0 and n > 1 and cells[1].kind is PERCENT and first.kind not in VALUE_KINDS:
@@ -55,15 +67,16 @@ def place(row: Row, reference_column: int = REFERENCE_COLUMN) -> Placed:
         kind = RowKind.AREA
     elif name is None:  # weights and nothing to weigh: keep the cells, place none
         return new(Placed, (row.line, RowKind.VALUES, None, None, None, None, None, None, cells,
-                            reference_column - 1))
+                            reference_column - 1, named))
     else:
         kind = RowKind.SUBAREA if weights else RowKind.KPI
     name_column = name.column if name is not None else reference_column - 1
     if i == n:
-        return new(Placed, (row.line, kind, area, area_weight, weight, name, None, None, (), reference_column - 1))
+        return new(Placed, (row.line, kind, area, area_weight, weight, name, None, None, (), reference_column - 1,
+                            named))
     reference, target, extra = _values(cells[i:], name_column)
     return new(Placed, (row.line, kind, area, area_weight, weight, name, reference, target, extra,
-                        reference_column - 1))
+                        reference_column - 1, named))
 
 
 def _values(rest: tuple[Cell, ...], name_column: int) -> tuple[Cell | None, Cell | None, tuple[Cell, ...]]:

@@ -249,7 +249,7 @@ def join_references(rows: list[Placed], documents: tuple[str, ...]) -> tuple[lis
 def _name_only(row: Placed) -> bool:
     """A KPI row holding a name and nothing of its own (a reference may be wrapped with it)."""
     return (row.kind is RowKind.KPI and row.name is not None and row.target is None and row.weight is None
-            and row.area_weight is None and not row.extra)
+            and row.area_weight is None and not row.extra and not row.named)
 
 
 def _name_start(row: Placed) -> bool:
@@ -304,6 +304,6 @@ def join_names(rows: list[Placed], documents: tuple[str, ...]) -> tuple[list[Pla
             reference = joined(reference, row.reference) if reference is not None else row.reference
         return above._replace(name=joined(above.name, row.name), reference=reference,  # type: ignore[arg-type]
                               target=above.target if above.target is not None else row.target,
-                              extra=above.extra + row.extra)
+                              extra=above.extra + row.extra, named=above.named + row.named)
 
     return join(rows, follows, merge, "the name", lambda row: row.line)

@@ -60,16 +60,37 @@ def main_column(text: str) -> int | None:
     return next((i for i, starts in enumerate(MAIN_COLUMNS) if low.startswith(starts)), None)
 
 
+def _places(cells: list[tuple[int, str]]) -> list[int | None] | None:
+    """Each header cell's place in the usual order, None for a column no one named; None for a
+    header that names a main-table column twice, or has a column of its own but does not name
+    all six (then an unknown name is more likely a known column spelt otherwise)."""
+    places = [main_column(text) for _, text in cells]
+    named = [place for place in places if place is not None]
+    if len(set(named)) < len(named) or (len(named) < len(places) and len(named) < len(MAIN_COLUMNS)):
+        return None
+    return places
+
+
 def columns_by_name(header: Iterable[tuple[int, str]]) -> dict[int, int] | None:
     """Column -> its place in the usual order, for a main-table header (its cells' columns and
-    texts) whose every cell names a main-table column, once each, not all in their usual place;
-    None for any other header."""
+    texts) that names main-table columns once each, not all in their usual place (and, beside all
+    six, maybe columns of its own); None for any other header."""
     cells = list(header)
-    places = [main_column(text) for _, text in cells]
-    if None in places or len(set(places)) < len(places):
+    places = _places(cells)
+    if places is None:
         return None
     out = {column: place for (column, _), place in zip(cells, places, strict=True) if place is not None}
     return out if any(column != place for column, place in out.items()) else None
+
+
+def extra_columns(header: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """Column -> its name, for the columns of a main-table header beyond the six it names (a
+    'NOTE' column of remarks): their cells are no value of any other column."""
+    cells = list(header)
+    places = _places(cells)
+    if places is None:
+        return {}
+    return {column: text for (column, text), place in zip(cells, places, strict=True) if place is None}
 
 
 # how messages and descriptions name the main table and its reference column, and the sheet
