@@ -64,7 +64,7 @@ class Findings:
 
     def take(self, findings: Iterable[Finding]) -> None:
         for code, message, line, column, cells in findings:
-            kept = [cell for cell in cells if self._keep(cell)]
+            kept = [cell for cell in cells if self._keep(cell)] if cells else cells
             if code != UNPLACED or kept:  # a cell already kept is reported once
                 if column is not None:
                     column = self._source(line, column - 1) + 1

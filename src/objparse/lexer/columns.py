@@ -12,27 +12,17 @@ from ..draft import Row
 from ..values.vocabulary import columns_by_name, extra_columns
 
 
-def moves(header: Row) -> dict[int, int] | None:
-    """Source column -> column in the usual order, for a header whose every cell names a main-table
-    column, once each, not all in their usual place; None for any other header."""
-    return _moves(tuple([(c.column, c.text) for c in header.filled]))
+def by_name(header: Row) -> tuple[dict[int, int] | None, dict[int, str]]:
+    """For a main-table header: source column -> column in the usual order, for a header that
+    names its columns in another order (None for any other header); and column (where the rows'
+    cells are placed from) -> name, for its columns beyond the six (vocabulary.extra_columns)."""
+    return _by_name(tuple([(c.column, c.text) for c in header.filled]))
 
 
 @lru_cache(maxsize=64)  # a sheet prints its header again on every page
-def _moves(cells: tuple[tuple[int, str], ...]) -> dict[int, int] | None:
-    return columns_by_name(cells)
-
-
-def extras(header: Row, moved: dict[int, int] | None) -> dict[int, str]:
-    """Column (where the row's cells are placed from: moved into the usual order, if they are) ->
-    name, for the header's columns beyond the six (see vocabulary.extra_columns)."""
-    named = _extras(tuple([(c.column, c.text) for c in header.filled]))
-    return {place(moved, column): name for column, name in named.items()} if moved else named
-
-
-@lru_cache(maxsize=64)
-def _extras(cells: tuple[tuple[int, str], ...]) -> dict[int, str]:
-    return extra_columns(cells)
+def _by_name(cells: tuple[tuple[int, str], ...]) -> tuple[dict[int, int] | None, dict[int, str]]:
+    moved, named = columns_by_name(cells), extra_columns(cells)
+    return moved, {place(moved, column): name for column, name in named.items()} if moved else named
 
 
 def place(moved: dict[int, int], column: int) -> int:

@@ -22,7 +22,8 @@ _ANY = REPEATABLE | _STARTED  # the rows this pass is about
 
 
 def _dropped(row: Row) -> Finding:
-    return Finding("page-header", "printed again after a page break: dropped", row.line)
+    # (tuple.__new__: a page break or two a sheet, each dropping its headers)
+    return tuple.__new__(Finding, ("page-header", "printed again after a page break: dropped", row.line, None, ()))
 
 
 class _Seen:

@@ -145,9 +145,8 @@ def classify(rows: list[Row]) -> tuple[list[Lexeme], dict[tuple[int, int], int]]
                 sources.update({(c.line, columns.place(moved, c.column)): c.column for c in row.filled})
                 lexeme = shape(ordered, reference_column, extras)
         if lexeme.kind == "HEADER":
-            moved = columns.moves(row)
+            moved, extras = columns.by_name(row)
             reference_column = REFERENCE_COLUMN if moved is not None else shifted_rows.reference_column(row)
-            extras = columns.extras(row, moved)
         elif lexeme.kind in SIDE_HEADERS:
             moved, extras = None, {}
         out.append(lexeme)

@@ -91,14 +91,14 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
     filled, more = merged_cells.fill_values(rows, merged)
     found += more
     _report_unused(rows, filled, implicit, found)
-    for i, row in enumerate(rows):
+    for row in rows:
         _report_reading(row, found)
         if (row.kind is not RowKind.AREA and row.area_weight is not None
                 and _weight(row.area_weight) != area.weight_pct):
             found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
         for cell in row.extra:
             found.unplaced(cell, "main table")
-        if not (row.kind is RowKind.KPI and row.name) and not (implicit and i == 0):
+        if row.named and not (row.kind is RowKind.KPI and row.name) and not (implicit and row is rows[0]):
             for _, cell in row.named:  # a remark on a row that makes no KPI: no record to keep it
                 found.unplaced(cell, "main table (a column of its own, on a row with no KPI)")
     if (head is None or (head.name is None and head.weight is None)) and not any(
@@ -152,7 +152,7 @@ def _kpi(row: Placed, name: str, implicit: bool) -> Kpi:
         reference=reference,
         citations=parse_citations(reference),
         target=parse_target(row.target.text if row.target else None),
-        extra=_extra(row.named),
+        extra=_extra(row.named) if row.named else {},
     )
 
 
