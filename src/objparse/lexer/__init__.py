@@ -1,14 +1,15 @@
 """Rows -> tokens for the grammar (grammar/sheet.lark): one token a row.
 
 The classifier (`kinds.classify`) gives each row its kind by what it holds, and places the cells
-of main-table rows. Then the passes, in order, each a module and a function from lexemes to
+of main-table rows; a row of several cells shaped like a table's row is read only as shaped, and
+gets that reading there. Then the passes, in order, each a module and a function from lexemes to
 lexemes and its findings; none edits a row, each returns new ones:
 
     page_numbers   page numbers a PDF export leaves between rows, off the stream
     headers        a table header's wrapped cells joined; a page header printed again dropped
     wrapped_areas  an area's name wrapped after 'Valore' joined into its row
     wrapped_names  a sub-area's name started on rows above its own joined into it
-    readings       every token type each row may be read as, by its neighbours
+    readings       every token type each other row may be read as, by its neighbours
 
 Some rows allow more than one reading — a line of text is a note after the table but a stray
 inside it — so the parser is given each row's first reading its state accepts (the way Lark's
