@@ -380,3 +380,13 @@ def test_a_column_no_one_named_is_a_table_of_its_own_that_joins_its_kpis(tmp_pat
     # the remark is no KPI's value: the KPI without a target takes the one above it (a merged cell)
     targets = db.execute("SELECT kpi, target_raw FROM kpis ORDER BY area_id, subarea_id, kpi_id").fetchall()
     assert ("Indice di gradimento", "1,013") in targets and all(t != "valore nazionale" for _, t in targets)
+
+
+def test_a_side_table_column_no_one_named_is_a_table_of_its_own_that_joins_its_projects(tmp_path):
+    sheet = FIXTURES / "side_table_column_no_one_named.txt"
+    assert main([str(sheet), "-o", str(tmp_path / "out.sqlite"), "-q"]) == 0
+    db = sqlite3.connect(tmp_path / "out.sqlite")
+    got = db.execute("SELECT p.id, x.column, x.text FROM project_extras x JOIN projects p USING (project_key) "
+                     "ORDER BY p.project_row").fetchall()
+    assert got == [("NOPE25_DCO_16.1", "STATO", "avviato"), ("NOPE25_DCO_16.3", "STATO", "da avviare")]
+    assert db.execute("SELECT COUNT(*) FROM unparsed").fetchone() == (0,)

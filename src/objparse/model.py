@@ -149,6 +149,8 @@ class Project:
     title: str | None
     line: int
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
+    # the cells of the columns the annex's header names beyond its four ({'NOTE': 'avviato'})
+    extra: dict[str, str] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen

@@ -137,6 +137,12 @@ def _projects(doc: Document) -> Iterator[tuple[Any, ...]]:
         yield n, p.area, p.area_code, p.subarea, p.id, p.title, p.line, p.page
 
 
+def _project_extras(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for n, p in enumerate(doc.projects.items if doc.projects else (), start=1):
+        for column, text in p.extra.items():
+            yield n, column, text
+
+
 def _notes(doc: Document) -> Iterator[tuple[Any, ...]]:
     for n, note in enumerate(doc.notes, start=1):
         act = note.act
@@ -213,6 +219,9 @@ _TABLES = (
           _cols("project_row:integer", "area", "area_code", "subarea", "id", "title", "line:integer",
                 "page:integer"),
           ("project_row",), "documents", _projects, "project_key"),
+    Table("project_extras", "a project's cells in the columns the annex's header names beyond its four, by name",
+          _cols("project_row:integer", "column", "text"),
+          ("project_row", "column"), "projects", _project_extras, "project_extra_key"),
     Table("notes", "the notes under the main table",
           _cols("note_id:integer", "label", "marker", "text", "act_type", "act_number", "act_date:date",
                 "line:integer", "page:integer"),

@@ -373,6 +373,7 @@ def flat_Project(o, ind):
     out.append('"line": ' + str(o.line))
     if o.page is not None:
         out.append('"page": ' + ("null" if o.page is None else str(o.page)))
+    out.append('"extra": ' + ("{" + ", ".join(S(k) + ": " + S(x) for k, x in o.extra.items()) + "}"))
     return "{" + ", ".join(out) + "}"
 
 
@@ -390,6 +391,7 @@ def pretty_Project(o, ind):
     out.append(ind1 + '"line": ' + str(o.line))
     if o.page is not None:
         out.append(ind1 + '"page": ' + ("null" if o.page is None else str(o.page)))
+    out.append(ind1 + '"extra": ' + ("{" + ", ".join(S(k) + ": " + S(x) for k, x in o.extra.items()) + "}"))
     return "{\n" + ",\n".join(out) + "\n" + ind + "}"
 
 

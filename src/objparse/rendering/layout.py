@@ -146,11 +146,16 @@ def spending_rows(spending: Spending) -> list[list[Cell]]:
 
 def projects_rows(projects: Projects) -> list[list[Cell]]:
     rows = [_row(*projects.columns)]
+    extras = {name: column for column, name in enumerate(projects.columns) if column >= 4}  # beyond the four
     previous = None
     for p in projects.items:
         area = p.area if previous is None or p.area != previous.area else ""
         sub = p.subarea if area or previous is None or p.subarea != previous.subarea else ""
-        rows.append(_row(area, sub, p.id, p.title))
+        row = _row(area, sub, p.id, p.title)
+        for name, text in p.extra.items():
+            row += [""] * (extras[name] + 1 - len(row))
+            row[extras[name]] = text
+        rows.append(row)
         previous = p
     return rows
 

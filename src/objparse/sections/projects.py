@@ -1,5 +1,6 @@
 """The projects annex: 'AMBITO VALORIALE | SOTTOAMBITO | ID PROGETTO | TITOLO PROGETTO', one project
-a row; area and sub-area fill down (the sub-area inside its area)."""
+a row; area and sub-area fill down (the sub-area inside its area). A column the header names
+right of these four is a column of its own: a project's cell there is kept by that name."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..rules import wrapped_cells
 from ..rules.fill import fill
 from ..values.names import area_code, is_project_id
 
-AREA_COLUMN, ID_COLUMN = 0, 2
+AREA_COLUMN, ID_COLUMN, TITLE_COLUMN = 0, 2, 3
 
 
 @attrs.define
@@ -22,6 +23,7 @@ class _Project:
     id: Cell | None  # None for a row holding a lone title cell: a title wrapped, or a stray
     cell: Cell | None  # the title
     line: int
+    extra: dict[str, str] = attrs.Factory(dict)  # cells of the header's columns beyond the four, by name
 
     @property
     def alone(self) -> bool:
@@ -37,7 +39,7 @@ class _Project:
     def freeze(self, area: str | None, subarea: str | None) -> Project:
         assert self.id is not None
         return Project(area=area, area_code=area_code(area), subarea=subarea, id=self.id.text,
-                       title=self.cell.text if self.cell else None, line=self.line)
+                       title=self.cell.text if self.cell else None, line=self.line, extra=self.extra)
 
 
 def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | None, Cell | None, list[Cell]]:
@@ -66,16 +68,29 @@ def _take_title(above: _Project, row: _Project) -> _Project:
 def parse(table: SideTableRows) -> tuple[Projects, Found]:
     found = Found()
     projects: list[_Project] = []
+    # the header's columns right of the title's, by name
+    extras = {c.column: c.text for c in table.header.filled if c.column > TITLE_COLUMN}
     for row in table.rows:
-        area, subarea, pid, title, rest = _split(row.filled)
+        own = [c for c in row.filled if c.column in extras] if extras else []
+        cells = tuple(c for c in row.filled if c.column not in extras) if own else row.filled
+        if not cells:  # only cells of the columns of its own: no project to keep them
+            for cell in own:
+                found.unplaced(cell, "projects table")
+            continue
+        area, subarea, pid, title, rest = _split(cells)
         if pid is None and len(rest) == 1 and rest[0].column > AREA_COLUMN + 2:
             projects.append(_Project(None, None, None, rest[0], row.line))  # perhaps a title wrapped
+            for cell in own:
+                found.unplaced(cell, "projects table")
             continue
         for cell in rest:
             found.unplaced(cell, "projects table")
         if pid is not None:
             projects.append(_Project(area.text if area else None, subarea.text if subarea else None, pid,
-                                     title, row.line))
+                                     title, row.line, {extras[c.column]: c.text for c in own}))
+        else:
+            for cell in own:
+                found.unplaced(cell, "projects table")
     projects, joins = wrapped_cells.join(projects, _title_below, _take_title, "the project title", lambda p: p.line)
     found += joins
     projects, joins = wrapped_cells.join_records(projects, "the project title")
