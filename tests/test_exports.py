@@ -368,25 +368,21 @@ def test_a_document_written_in_pieces_is_the_document_written_whole(docs):
         assert "".join(document_chunks(doc, compact=True)) == flat(doc, "")
 
 
-def test_a_column_no_one_named_is_a_table_of_its_own_that_joins_its_kpis(tmp_path):
-    sheet = FIXTURES / "column_no_one_named.txt"
-    assert main([str(sheet), "-o", str(tmp_path / "out.sqlite"), "-q"]) == 0
-    db = sqlite3.connect(tmp_path / "out.sqlite")
-    got = db.execute("SELECT k.kpi, x.column, x.text FROM kpi_extras x JOIN kpis k USING (kpi_key) "
-                     "ORDER BY k.area_id, k.subarea_id, k.kpi_id").fetchall()
-    assert got == [("Indice di Deflusso", "NOTE", "dato provvisorio"),
-                   ("Indice di gradimento", "NOTE", "valore nazionale"),
-                   ("Produttività e benessere delle risorse impiegate", "NOTE", "in revisione")]
-    # the remark is no KPI's value: the KPI without a target takes the one above it (a merged cell)
-    targets = db.execute("SELECT kpi, target_raw FROM kpis ORDER BY area_id, subarea_id, kpi_id").fetchall()
-    assert ("Indice di gradimento", "1,013") in targets and all(t != "valore nazionale" for _, t in targets)
 
-
-def test_a_side_table_column_no_one_named_is_a_table_of_its_own_that_joins_its_projects(tmp_path):
-    sheet = FIXTURES / "side_table_column_no_one_named.txt"
-    assert main([str(sheet), "-o", str(tmp_path / "out.sqlite"), "-q"]) == 0
+@pytest.mark.parametrize(("sheet", "query", "want"), [
+    ("column_no_one_named.txt",
+     "SELECT k.kpi, x.column, x.text FROM kpi_extras x JOIN kpis k USING (kpi_key) "
+     "ORDER BY k.area_id, k.subarea_id, k.kpi_id",
+     [("Indice di Deflusso", "NOTE", "dato provvisorio"), ("Indice di gradimento", "NOTE", "valore nazionale"),
+      ("Produttività e benessere delle risorse impiegate", "NOTE", "in revisione")]),
+    ("side_table_column_no_one_named.txt",
+     "SELECT p.id, x.column, x.text FROM project_extras x JOIN projects p USING (project_key) ORDER BY p.project_row",
+     [("NOPE25_DCO_16.1", "STATO", "avviato"), ("NOPE25_DCO_16.3", "STATO", "da avviare")]),
+])
+def test_a_column_no_one_named_is_a_table_of_its_own_that_joins_its_records(tmp_path, sheet, query, want):
+    assert main([str(FIXTURES / sheet), "-o", str(tmp_path / "out.sqlite"), "-q"]) == 0
     db = sqlite3.connect(tmp_path / "out.sqlite")
-    got = db.execute("SELECT p.id, x.column, x.text FROM project_extras x JOIN projects p USING (project_key) "
-                     "ORDER BY p.project_row").fetchall()
-    assert got == [("NOPE25_DCO_16.1", "STATO", "avviato"), ("NOPE25_DCO_16.3", "STATO", "da avviare")]
+    assert db.execute(query).fetchall() == want
     assert db.execute("SELECT COUNT(*) FROM unparsed").fetchone() == (0,)
+    # a remark is no value of another column: a KPI without a target takes the one above (a merged cell)
+    assert all(t != "valore nazionale" for t, in db.execute("SELECT target_raw FROM kpis"))
