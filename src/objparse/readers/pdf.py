@@ -81,16 +81,22 @@ def _cluster(values: list[float]) -> list[float]:
     return out
 
 
-def _words_text(words: list[dict[str, Any]], width: float | None = None) -> str:
-    """Words in reading order, a line of a box joined to the next with a space — but a word the
-    line break cut: after its hyphen ('Economico-' / 'finanziaria'), or a word wider than its box
-    (one word filling a line of a box `width` wide), broken where the box ended."""
+def _lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The words in lines, top to bottom: a word within NEAR of a line's top is on that line."""
     lines: list[list[dict[str, Any]]] = []
     for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
         if lines and abs(w["top"] - lines[-1][0]["top"]) <= NEAR:
             lines[-1].append(w)
         else:
             lines.append([w])
+    return lines
+
+
+def _words_text(words: list[dict[str, Any]], width: float | None = None) -> str:
+    """Words in reading order, a line of a box joined to the next with a space — but a word the
+    line break cut: after its hyphen ('Economico-' / 'finanziaria'), or a word wider than its box
+    (one word filling a line of a box `width` wide), broken where the box ended."""
+    lines = _lines(words)
     text = ""
     cut = False  # the line before was one word filling its box: broken, not ended
     for line in lines:
@@ -178,13 +184,7 @@ def _page_items(page: Any, table_number: int) -> tuple[list[Item], int, list[tup
     # the text outside the tables, a line of it a row; a cut cell's clipped copy below it dropped
     rest = [w for k, w in enumerate(words) if k not in taken
             and not any(x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and w["top"] >= bottom - NEAR for x0, x1, bottom in cut)]
-    lines: list[list[dict[str, Any]]] = []
-    for w in sorted(rest, key=lambda w: (w["top"], w["x0"])):
-        if lines and abs(w["top"] - lines[-1][0]["top"]) <= NEAR:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    for line in lines:
+    for line in _lines(rest):
         box = Box(min(w["x0"] for w in line), line[0]["top"], max(w["x1"] for w in line), line[0]["bottom"])
         items.append(Item(line[0]["top"], [Cell(line[0]["top"], box.x0, _words_text(line), _italic(line), 1, box)],
                           -1))
