@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ..model import Document
+from ..model import Area, Document, Kpi, Subarea
 from ..values.vocabulary import AREAS, SUBAREAS
 
 # column types, as Table Schema names them
@@ -83,40 +83,40 @@ def _subareas(doc: Document) -> Iterator[tuple[Any, ...]]:
             yield a, s, area.name, area.code, sub.name, sub.weight_pct, sub.line, sub.page
 
 
-def _kpis(doc: Document) -> Iterator[tuple[Any, ...]]:
+def _each_kpi(doc: Document) -> Iterator[tuple[int, int, int, Area, Subarea, Kpi]]:
+    """Every KPI with its area and sub-area, and the three ids that key it."""
     for a, area in enumerate(doc.areas, start=1):
         for s, sub in enumerate(area.subareas, start=1):
             for k, kpi in enumerate(sub.kpis, start=1):
-                t = kpi.target
-                yield (a, s, k, area.name, area.code, area.weight_pct, sub.name, sub.weight_pct, kpi.name,
-                       kpi.implicit, kpi.reference, t and t.raw, t and t.kind, t and t.value, t and t.unit,
-                       " ".join(kpi.project_ids), kpi.line, kpi.page)
+                yield a, s, k, area, sub, kpi
+
+
+def _kpis(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for a, s, k, area, sub, kpi in _each_kpi(doc):
+        t = kpi.target
+        yield (a, s, k, area.name, area.code, area.weight_pct, sub.name, sub.weight_pct, kpi.name,
+               kpi.implicit, kpi.reference, t and t.raw, t and t.kind, t and t.value, t and t.unit,
+               " ".join(kpi.project_ids), kpi.line, kpi.page)
 
 
 def _citations(doc: Document) -> Iterator[tuple[Any, ...]]:
-    for a, area in enumerate(doc.areas, start=1):
-        for s, sub in enumerate(area.subareas, start=1):
-            for k, kpi in enumerate(sub.kpis, start=1):
-                cited = [("reference", c) for c in kpi.citations]
-                cited += [("target", c) for c in (kpi.target.citations or ())] if kpi.target else []
-                for n, (of, c) in enumerate(cited, start=1):
-                    yield a, s, k, n, of, c.document, c.annex, c.page_from, c.page_to, c.and_following, c.paragraph
+    for a, s, k, _, _, kpi in _each_kpi(doc):
+        cited = [("reference", c) for c in kpi.citations]
+        cited += [("target", c) for c in (kpi.target.citations or ())] if kpi.target else []
+        for n, (of, c) in enumerate(cited, start=1):
+            yield a, s, k, n, of, c.document, c.annex, c.page_from, c.page_to, c.and_following, c.paragraph
 
 
 def _kpi_projects(doc: Document) -> Iterator[tuple[Any, ...]]:
-    for a, area in enumerate(doc.areas, start=1):
-        for s, sub in enumerate(area.subareas, start=1):
-            for k, kpi in enumerate(sub.kpis, start=1):
-                for pid in dict.fromkeys(kpi.project_ids):
-                    yield a, s, k, pid
+    for a, s, k, _, _, kpi in _each_kpi(doc):
+        for pid in dict.fromkeys(kpi.project_ids):
+            yield a, s, k, pid
 
 
 def _kpi_extras(doc: Document) -> Iterator[tuple[Any, ...]]:
-    for a, area in enumerate(doc.areas, start=1):
-        for s, sub in enumerate(area.subareas, start=1):
-            for k, kpi in enumerate(sub.kpis, start=1):
-                for column, text in kpi.extra.items():
-                    yield a, s, k, column, text
+    for a, s, k, _, _, kpi in _each_kpi(doc):
+        for column, text in kpi.extra.items():
+            yield a, s, k, column, text
 
 
 def _ieep_items(doc: Document) -> Iterator[tuple[Any, ...]]:
