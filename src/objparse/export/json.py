@@ -36,6 +36,11 @@ def _unwrap(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
+def texts_by_name(tp: Any) -> bool:
+    """Is the field's type a mapping of texts by name (dict[str, str]: 'extra')?"""
+    return typing.get_origin(tp) is dict and typing.get_args(tp) == (str, str)
+
+
 # expressions (templates on {v}) that write a value of each plain type
 _SCALARS = {str: "S({v})", int: "str({v})", bool: '("true" if {v} else "false")', Decimal: 'format({v}, "f")'}
 
@@ -69,7 +74,7 @@ def writer_source(cls: type) -> str:
         elif attrs.has(tp):
             nested.append(f"{get} is not None")
             value, block = f'W[model.{tp.__name__}][1]({get}, "")', f"W[model.{tp.__name__}][0]({get}, ind1)"
-        elif typing.get_origin(tp) is dict and typing.get_args(tp) == (str, str):  # texts by name, on one line
+        elif texts_by_name(tp):  # on one line
             value = block = f'("{{" + ", ".join(S(k) + ": " + S(x) for k, x in {get}.items()) + "}}")'
         else:
             raise TypeError(f"{cls.__name__}.{field.name}: no JSON writer for {tp!r}")
@@ -329,7 +334,7 @@ def _reader(tp: Any, readers: dict[Any, Reader]) -> Reader:
         read = lambda v: tuple(map(item, as_list(v)))  # noqa: E731
     elif attrs.has(tp):
         read = lambda v: _READERS[tp](v)  # noqa: E731
-    elif typing.get_origin(tp) is dict and typing.get_args(tp) == (str, str):
+    elif texts_by_name(tp):
         text, as_object = _expect(str, "a string"), _expect(dict, "an object")
         read = lambda v: {text(k): text(x) for k, x in as_object(v).items()}  # noqa: E731
     else:

@@ -17,7 +17,7 @@ import attrs
 
 from .. import model
 from ..model import Document
-from .json import SCHEMA_VERSION
+from .json import SCHEMA_VERSION, texts_by_name
 
 _PLAIN = {str: {"type": "string"}, int: {"type": "integer"}, bool: {"type": "boolean"},
           Decimal: {"type": "number"}}
@@ -35,7 +35,7 @@ def _type(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if attrs.has(tp):
         _object(tp, definitions)
         return {"$ref": f"#/$defs/{tp.__name__}"}
-    if typing.get_origin(tp) is dict and typing.get_args(tp) == (str, str):
+    if texts_by_name(tp):
         return {"type": "object", "additionalProperties": {"type": "string"}}
     raise TypeError(f"no schema for {tp!r}")
 
