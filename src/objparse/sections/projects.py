@@ -72,23 +72,17 @@ def parse(table: SideTableRows) -> tuple[Projects, Found]:
     extras = {c.column: c.text for c in table.header.filled if c.column > TITLE_COLUMN}
     for row in table.rows:
         own = [c for c in row.filled if c.column in extras] if extras else []
-        cells = tuple(c for c in row.filled if c.column not in extras) if own else row.filled
-        if not cells:  # only cells of the columns of its own: no project to keep them
-            for cell in own:
-                found.unplaced(cell, "projects table")
-            continue
-        area, subarea, pid, title, rest = _split(cells)
+        area, subarea, pid, title, rest = _split(tuple(c for c in row.filled if c.column not in extras)
+                                                 if own else row.filled)
         if pid is None and len(rest) == 1 and rest[0].column > AREA_COLUMN + 2:
             projects.append(_Project(None, None, None, rest[0], row.line))  # perhaps a title wrapped
-            for cell in own:
-                found.unplaced(cell, "projects table")
-            continue
-        for cell in rest:
-            found.unplaced(cell, "projects table")
-        if pid is not None:
-            projects.append(_Project(area.text if area else None, subarea.text if subarea else None, pid,
-                                     title, row.line, {extras[c.column]: c.text for c in own}))
         else:
+            for cell in rest:
+                found.unplaced(cell, "projects table")
+            if pid is not None:
+                projects.append(_Project(area.text if area else None, subarea.text if subarea else None, pid,
+                                         title, row.line, {extras[c.column]: c.text for c in own}))
+        if pid is None:  # cells of the columns of its own on a row that makes no project: none keeps them
             for cell in own:
                 found.unplaced(cell, "projects table")
     projects, joins = wrapped_cells.join(projects, _title_below, _take_title, "the project title", lambda p: p.line)
