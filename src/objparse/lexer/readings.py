@@ -1,7 +1,7 @@
 """Readings by neighbours: every token type a row may be read as, most specific first, for the
 rows whose reading the classifier could not settle alone. A line of text is a note after a table
-but a stray inside one; a heading right before a side table's
-header is that table's heading; a lone cell outside any table reads as a line of text."""
+but a stray inside one; a heading right before a side table's header is that table's heading; a
+lone cell outside any table reads as a line of text."""
 
 from __future__ import annotations
 

@@ -51,6 +51,14 @@ def _row(*cells: Cell | None, width: int = 0) -> list[Cell]:
     return out + [""] * (width - len(out))
 
 
+def _with_extra(row: list[Cell], extra: dict[str, str], at: dict[str, int]) -> list[Cell]:
+    """The row with a record's cells of the columns no one named, each at its column's place `at`."""
+    for name, text in extra.items():
+        row += [""] * (at[name] + 1 - len(row))
+        row[at[name]] = text
+    return row
+
+
 def _pct(value: Decimal | None) -> str:
     from ..values.numbers import format_number
 
@@ -71,12 +79,7 @@ def _marked(area: Area) -> str:
 def _kpi_row(kpi: Kpi, extras: dict[str, int]) -> list[Cell]:
     """A KPI's row in the usual order; its cells of the header's columns beyond the six at WIDTH
     plus the column's place in the header (see _in_header_order)."""
-    row = _row("", "", "", kpi.name, kpi.reference, _target(kpi))
-    for name, text in kpi.extra.items():
-        at = WIDTH + extras[name]
-        row += [""] * (at + 1 - len(row))
-        row[at] = text
-    return row
+    return _with_extra(_row("", "", "", kpi.name, kpi.reference, _target(kpi)), kpi.extra, extras)
 
 
 def _area(area: Area, out: Layout, merged: bool, extras: dict[str, int]) -> None:
@@ -151,11 +154,7 @@ def projects_rows(projects: Projects) -> list[list[Cell]]:
     for p in projects.items:
         area = p.area if previous is None or p.area != previous.area else ""
         sub = p.subarea if area or previous is None or p.subarea != previous.subarea else ""
-        row = _row(area, sub, p.id, p.title)
-        for name, text in p.extra.items():
-            row += [""] * (extras[name] + 1 - len(row))
-            row[extras[name]] = text
-        rows.append(row)
+        rows.append(_with_extra(_row(area, sub, p.id, p.title), p.extra, extras))
         previous = p
     return rows
 
@@ -203,7 +202,8 @@ def layout(doc: Document, merged: bool = False) -> Layout:
     out = Layout()
     out.add([_row(doc.title, width=WIDTH), _row(doc.office.label, width=WIDTH), *_unparsed(doc)])
     first = out.add([_row(*doc.columns)])
-    extras = {name: column for column, name in extra_columns(enumerate(doc.columns)).items()}
+    # a KPI's cells of the columns beyond the six: at WIDTH plus the column's place in the header
+    extras = {name: WIDTH + column for column, name in extra_columns(enumerate(doc.columns)).items()}
     for area in doc.areas:
         _area(area, out, merged, extras)
     _in_header_order(out, first + 1, columns_by_name(enumerate(doc.columns)), len(doc.columns))
