@@ -12,7 +12,6 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-import attrs
 import jsonschema
 import openpyxl
 import pytest
@@ -69,7 +68,7 @@ def test_the_schema_is_the_model():
     for cls in (model.Document, model.Area, model.Subarea, model.Kpi, model.Target, model.Citation, model.IeepItem,
                 model.Note, model.Act, model.Check, model.Diagnostic, model.Unparsed, model.Office):
         definition = SCHEMA["$defs"][cls.__name__]
-        assert list(definition["properties"]) == [f.name for f in attrs.fields(cls)]
+        assert list(definition["properties"]) == [f.name for f in model.output_fields(cls)]
         assert definition["additionalProperties"] is False
 
 

@@ -15,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from objparse import parse_file, parse_sheets, parse_text, render
-from objparse.export.json import plain
+from objparse.accounting import UNREAD
+from objparse.export.tables import TABLES, table_rows
+from objparse.model import HOWS
 from objparse.source import decode
 
 SHEETS = sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.txt")) + sorted(FIXTURES.glob("several/*.txt"))
@@ -36,16 +38,23 @@ def _strings(value, out):
 csv.field_size_limit(2**31 - 1)  # a hostile test has a ten-megabyte cell
 
 
-def _rows(text: str, delimiter: str = "\t") -> list[list[str]]:
-    """The rows as Excel's quoting reads them; a tab-separated file that does not read that way
-    throughout (a quoted cell never closed) was never quoted, and splits on tabs and newlines as
-    it stands."""
+def _rows(text: str, delimiter: str = "\t") -> list[tuple[int, list[str]]]:
+    """The rows, each with the line it starts on, as Excel's quoting reads them; a tab-separated
+    file that does not read that way throughout (a quoted cell never closed) was never quoted, and
+    splits on tabs and newlines as it stands."""
+    def read(reader) -> list[tuple[int, list[str]]]:
+        out, start = [], 1
+        for row in reader:
+            out.append((start, row))
+            start = reader.line_num + 1
+        return out
+
     if delimiter != "\t":
-        return list(csv.reader(io.StringIO(text, newline=""), dialect="excel", delimiter=delimiter))
+        return read(csv.reader(io.StringIO(text, newline=""), dialect="excel", delimiter=delimiter))
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=True))
+        return read(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=True))
     except csv.Error:
-        return [line.split("\t") for line in text.split("\n")]
+        return [(n, line.split("\t")) for n, line in enumerate(text.split("\n"), start=1)]
 
 
 def separator(doc) -> str:
@@ -55,38 +64,82 @@ def separator(doc) -> str:
     return said.split("'")[1] if said else "\t"
 
 
+def _clean(cell: str) -> str:
+    """A cell as written, with only its italics tags, entities and runs of spaces undone — never
+    by the parser's own cleaning, which could hide what it drops."""
+    cell = re.sub(r"&#?\w+;", lambda m: html.unescape(m.group()), re.sub(r"(?i)</?(?:i|em)>", "", cell))
+    return re.sub(r"\s+", " ", cell).strip()
+
+
+def source_cells(text: str, delimiter: str = "\t") -> dict[tuple[int, int], str]:
+    """Every non-empty cell of the source, by its line and 1-based column: read the way Excel
+    quotes (as any reader of these files would), independently of the parser."""
+    return {(line, column): cell for line, row in _rows(text, delimiter)
+            for column, cell in enumerate(map(_clean, row), start=1) if cell}
+
+
 def raw_cells(text: str, delimiter: str = "\t"):
-    """Every cell of the source as written: read the way Excel quotes (as any reader of these
-    files would), with only its italics tags, entities and runs of spaces undone — never by the
-    parser's own cleaning, which could hide what it drops."""
-    for row in _rows(text, delimiter):
-        for cell in row:
-            cell = re.sub(r"&#?\w+;", lambda m: html.unescape(m.group()), re.sub(r"(?i)</?(?:i|em)>", "", cell))
-            yield re.sub(r"\s+", " ", cell).strip()
+    return iter(source_cells(text, delimiter).values())
 
 
-def lost_cells(text: str, doc) -> list[str]:
-    """Cells of the source whose text is nowhere in the document (or the list of documents made
-    of the source). A cell may be split by the document into parts (a weight '30%' into 30;
-    'SMVP: text' into label and text; a marker)."""
-    data = plain(doc)
-    hay = " \u241e ".join(_strings(data, []))
-    numbers = {Decimal(n) for n in re.findall(r"-?\d+(?:\.\d+)?", repr(data))}
-    lost = []
-    for c in raw_cells(text, separator(doc)):
-        if not c or c in hay:
-            continue
-        m = re.fullmatch(r"([+-]?\d+(?:,\d+)?)\s*%", c)
-        if m and Decimal(m.group(1).replace(",", ".")) in numbers:
-            continue
-        m = re.fullmatch(r"([^:]{1,40}?)\s*:\s*(.*)", c)  # a note's label, its text after it (or in the next cell)
-        if m and m.group(1) in hay and m.group(2) in hay:
-            continue
-        m = re.fullmatch(r"(.+?)\s*(\*+|\(\*+\)|\(\d+\))|(\*+|\(\*+\)|\(\d+\))\s*(.+)", c)  # a footnote marker
-        if m and (m.group(1) or m.group(4)) in hay:
-            continue
-        lost.append(c)
-    return lost
+def _table_rows(doc) -> dict[tuple[str, str], dict]:
+    """Every row of every table of the document, by (table, its key)."""
+    out = {}
+    for table in TABLES:
+        key = table.key or "document_key"
+        for row in table_rows(doc, table):
+            values = dict(zip(table.names, row, strict=True))
+            out[table.name, values[key]] = values
+    return out
+
+
+def _in(text: str, value, row: dict) -> bool:
+    """Does a field's value hold the cell's text (a number read from it, a part of it: a note's
+    text after its label or its footnote marker, or in its label)?"""
+    if isinstance(value, str):
+        rest = re.sub(r"^(?:[^:]{1,40}?\s*:|\*+|\(\*+\)|\(\d+\))\s*", "", text)
+        whole = " ".join(v for v in row.values() if isinstance(v, str))
+        return text in whole or value in text or (rest != "" and rest in value)
+    if isinstance(value, Decimal):
+        digits = re.sub(r"[^0-9]", "", text).lstrip("0")
+        return digits.startswith(format(abs(value), "f").replace(".", "").rstrip("0").lstrip("0")[:1])
+    return value is not None
+
+
+def lost_cells(text: str, docs) -> list[str]:
+    """What is wrong with the document's account of the source's cells (nothing, for a good
+    one): each non-empty source cell must be accounted for exactly once (doc.cells, made by the
+    reading as it goes), with its own text, into a record that exists and a field that holds it,
+    or into unparsed — and no cell may be accounted for that the source does not hold."""
+    docs = docs if isinstance(docs, list) else [docs]
+    source = source_cells(text, separator(docs))
+    problems = []
+    seen: dict[tuple[int, int], str] = {}
+    for doc in docs:
+        tables = _table_rows(doc)
+        unparsed = {(u.line, u.column) for u in doc.unparsed}
+        problems += [f"{d.line}:{d.column} read into no field" for d in doc.diagnostics if d.code == UNREAD]
+        for c in doc.cells:
+            place = (c.line, c.column)
+            if place in seen:
+                problems.append(f"{place} accounted for twice")
+            seen[place] = c.text
+            if c.how not in HOWS:
+                problems.append(f"{place} {c.how!r} is no way of using a cell")
+            if c.text != source.get(place):
+                problems.append(f"{place} {c.text!r}: the source holds {source.get(place)!r} there")
+            row = tables.get((c.table, c.record)) if c.table != "documents" else {}
+            if row is None:
+                problems.append(f"{place} {c.text!r}: no record {c.record} in {c.table}")
+            elif c.how == "unplaced" and (c.table != "unparsed" or c.text not in row["text"]):
+                problems.append(f"{place} {c.text!r}: unplaced, but not in unparsed")
+            elif c.how in ("read", "moved", "filled") and c.field in row and not _in(c.text, row[c.field], row):
+                problems.append(f"{place} {c.text!r}: {c.table}.{c.field} holds {row[c.field]!r}")
+            if c.how not in ("unplaced", "dropped") and place in unparsed:
+                problems.append(f"{place} {c.text!r}: {c.how} into {c.table}.{c.field}, and in unparsed too")
+    problems += [f"{place} {text!r}: accounted for by no document" for place, text in source.items()
+                 if place not in seen]
+    return problems
 
 
 @pytest.mark.parametrize("path", SHEETS, ids=[p.stem for p in SHEETS])

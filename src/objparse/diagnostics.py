@@ -13,6 +13,9 @@ CODES: dict[str, tuple[str, str]] = {
                                    "before the title); its cells are kept in `unparsed`."),
     "page-number": ("info", "A page number that a PDF export left between rows ('Pagina 2 di 3', '- 2 -', or "
                             "'2' alone between blank lines); kept in `unparsed`."),
+    "unread-cell": ("warning", "A non-empty cell that no stage of the reading took into a field, kept in unparsed, "
+                               "or dropped: it is kept in `unparsed` with its line and column (objparse's fault, "
+                               "never the sheet's: please report it)."),
     "unplaced-cell": ("warning", "A non-empty cell fits no field of its row; it is kept in `unparsed` with its line "
                                  "and column."),
     "no-title": ("warning", "The sheet has no title line, so no year either."),

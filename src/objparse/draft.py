@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import attrs
 
-from .model import Area, Kpi, Subarea
+from .model import Area, From, Kpi, Subarea
 from .values.cells import CellKind
 
 
@@ -22,6 +22,37 @@ class Cell(NamedTuple):
     line: int
     column: int
     kind: CellKind
+
+
+class Joined(Cell):
+    """A cell joined of several source cells (wrapped text): `parts` are those cells, in order.
+    (A tuple's subclass keeps its own attributes in a dict: only joined cells, a few a sheet, pay.)"""
+
+    parts: tuple[Cell, ...]
+
+
+def parts(cell: Cell) -> tuple[Cell, ...]:
+    """The source cells a cell was made of: itself, or each part of a joined cell."""
+    return cell.parts if type(cell) is Joined else (cell,)
+
+
+def relined(cell: Cell, line: int) -> Cell:
+    """The cell at another line, its parts kept."""
+    out = tuple.__new__(type(cell), (cell.text, line, cell.column, cell.kind))
+    if type(cell) is Joined:
+        out.parts = cell.parts  # type: ignore[attr-defined]
+    return out
+
+
+def sources(*fields: tuple[str, Cell | None], how: str = "read", key: str = "") -> tuple[From, ...]:
+    """Where a record's fields come from: each (field, cell) as the source cells it was made of,
+    the first part of a joined cell read (or `how`), the others joined."""
+    out = []
+    for field, cell in fields:
+        if cell is not None:
+            for i, part in enumerate(parts(cell)):
+                out.append(From(field, part.line, part.column, "joined" if i else how, key))
+    return tuple(out)
 
 
 class Row(NamedTuple):
@@ -147,9 +178,11 @@ class SubareaBuilder:
     weight_pct: Decimal | None
     line: int
     kpis: list[Kpi] = attrs.Factory(list)
+    cells: tuple[From, ...] = ()
 
     def freeze(self) -> Subarea:
-        return Subarea(name=self.name, weight_pct=self.weight_pct, line=self.line, kpis=tuple(self.kpis))
+        return Subarea(name=self.name, weight_pct=self.weight_pct, line=self.line, kpis=tuple(self.kpis),
+                       cells=self.cells)
 
 
 @attrs.define
@@ -161,7 +194,8 @@ class AreaBuilder:
     line: int
     printed: str  # the area cell as the sheet prints it
     subareas: list[SubareaBuilder] = attrs.Factory(list)
+    cells: list[From] = attrs.Factory(list)
 
     def freeze(self) -> Area:
         return Area(name=self.name, code=self.code, weight_pct=self.weight_pct, marker=self.marker, line=self.line,
-                    subareas=tuple(s.freeze() for s in self.subareas))
+                    subareas=tuple(s.freeze() for s in self.subareas), cells=tuple(self.cells))

@@ -10,21 +10,23 @@ from typing import NamedTuple
 import attrs
 
 from .diagnostics import diagnostic
-from .draft import Cell, Row
+from .draft import Cell, Row, parts
 from .model import Diagnostic, Unparsed
 
 UNPLACED = "unplaced-cell"
 
 
 class Finding(NamedTuple):
-    """A diagnostic (its column 1-based, relative to where the sheet starts) and the cells it
-    keeps in unparsed."""
+    """A diagnostic (its column 1-based, relative to where the sheet starts), the cells it
+    keeps in unparsed, and the cells it drops as page furniture (a page number, a page header
+    printed again)."""
 
     code: str
     message: str
     line: int | None = None
     column: int | None = None
     cells: tuple[Cell, ...] = ()
+    dropped: tuple[Cell, ...] = ()
 
 
 def unplaced(cell: Cell, where: str) -> Finding:
@@ -35,6 +37,13 @@ def unplaced(cell: Cell, where: str) -> Finding:
 def set_aside(rows: Iterable[Row], code: str, why: str) -> list[Finding]:
     """Whole rows that have no place: one diagnostic a row, every cell kept in unparsed."""
     return [Finding(code, why, row.line, row.first + 1, (*row.taken, *row.filled)) for row in rows]
+
+
+def dropped(row: Row, code: str, why: str, column: int | None = None, keep: bool = False) -> Finding:
+    """A row of page furniture dropped: one diagnostic, which accounts for its cells (kept in
+    unparsed too with `keep`)."""
+    cells = (*row.taken, *row.filled)
+    return tuple.__new__(Finding, (code, why, row.line, column, cells if keep else (), cells))
 
 
 class Found(list[Finding]):
@@ -60,15 +69,24 @@ class Findings:
     moved: Mapping[tuple[int, int], int] = attrs.Factory(dict)  # (line, column) -> the source's, where moved
     unparsed: list[Unparsed] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
-    _placed: set[tuple[int, int]] = attrs.Factory(set)  # (line, column) of the cells in unparsed
+    # (line, column) of a cell, where the sheet starts -> its record in unparsed; the diagnostic
+    # that dropped it as page furniture
+    kept: dict[tuple[int, int], Unparsed] = attrs.Factory(dict)
+    furniture: dict[tuple[int, int], Diagnostic] = attrs.Factory(dict)
 
     def take(self, findings: Iterable[Finding]) -> None:
-        for code, message, line, column, cells in findings:
+        for code, message, line, column, cells, dropped in findings:
             kept = [cell for cell in cells if self._keep(cell)] if cells else cells
             if code != UNPLACED or kept:  # a cell already kept is reported once
                 if column is not None:
                     column = self._source(line, column - 1) + 1
                 self.diagnostics.append(diagnostic(code, message, line, column))
+                for cell in dropped:
+                    self.furniture[self.place(cell.line, cell.column)] = self.diagnostics[-1]
+
+    def place(self, line: int, column: int) -> tuple[int, int]:
+        """A cell's line and column where the sheet starts, in the source's order of columns."""
+        return line, self.moved.get((line, column), column) if self.moved else column
 
     def _source(self, line: int | None, column: int) -> int:
         """A column of the sheet (0-based) as the source's."""
@@ -77,8 +95,11 @@ class Findings:
         return column + self.offset
 
     def _keep(self, cell: Cell) -> bool:
-        if (cell.line, cell.column) in self._placed:
+        place = self.place(cell.line, cell.column)
+        if place in self.kept:
             return False
-        self._placed.add((cell.line, cell.column))
-        self.unparsed.append(Unparsed(cell.line, self._source(cell.line, cell.column) + 1, cell.text))
+        kept = Unparsed(cell.line, place[1] + self.offset + 1, cell.text)
+        self.unparsed.append(kept)
+        for part in parts(cell):  # a joined cell is kept whole: it accounts for each of its parts
+            self.kept.setdefault(self.place(part.line, part.column), kept)
         return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -27,6 +28,52 @@ TYPOS = ("own", "child")
 def vocabulary(values: tuple[object, ...]) -> dict[str, object]:
     """Field metadata naming the values a field may take (for the JSON Schema)."""
     return {"vocabulary": values}
+
+
+# --- provenance: not part of the JSON contract; the `cells` table and the API carry it ----------
+
+HOWS = ("read", "filled", "joined", "moved", "dropped", "unplaced")  # what became of a source cell
+
+
+class From(NamedTuple):
+    """A source cell a record's field was made of: its line and column (0-based, where the sheet
+    starts, in the main table's usual order of columns) and how it came in: 'read', 'joined' (the
+    rest of a wrapped cell) or 'moved' (out of its column: a shifted row). `key` names the part
+    of the record a field of several parts holds ('extra': the column's name)."""
+
+    field: str
+    line: int
+    column: int
+    how: str = "read"
+    key: str = ""
+
+
+class CellUse(NamedTuple):
+    """What became of one non-empty source cell: its place (line or worksheet row, 1-based column
+    of the source, and a PDF's page), its text, how it was used (HOWS), and the record and field
+    it went into: a table of objparse.export.tables, a row's key there, the column."""
+
+    line: int
+    column: int
+    text: str
+    how: str
+    table: str
+    record: str
+    field: str | None
+    page: int | None = None
+
+
+PROVENANCE = {"provenance": True}  # a field that is no part of the output contract
+
+
+def provenance() -> Any:
+    """A record's source cells: compared by nothing, written to no JSON."""
+    return attrs.field(default=(), kw_only=True, eq=False, repr=False, metadata=PROVENANCE)
+
+
+def output_fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    """The fields of a model class that the output contract has (provenance left out)."""
+    return tuple(f for f in attrs.fields(cls) if not f.metadata.get("provenance"))
 
 
 @attrs.frozen
@@ -68,6 +115,7 @@ class Kpi:
     project_ids: tuple[str, ...] = ()
     # the cells of main-table columns the header names beyond the six ({'NOTE': 'dato provvisorio'})
     extra: dict[str, str] = attrs.field(factory=dict, hash=False)
+    cells: tuple[From, ...] = provenance()
 
 
 @attrs.frozen
@@ -77,6 +125,7 @@ class Subarea:
     line: int
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     kpis: tuple[Kpi, ...]
+    cells: tuple[From, ...] = provenance()
 
 
 @attrs.frozen
@@ -88,6 +137,7 @@ class Area:
     line: int = attrs.field()
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     subareas: tuple[Subarea, ...] = attrs.field()
+    cells: tuple[From, ...] = provenance()
 
 
 @attrs.frozen
@@ -105,6 +155,7 @@ class IeepItem:
     # where the figures do not add up, which amount the tree takes as the typo: 'own' (the item's
     # printed amount; the sum of its children stands for it) or 'child' (one of its children's)
     typo: str | None = attrs.field(default=None, metadata={**OMIT_IF_NONE, **vocabulary(TYPOS)})
+    cells: tuple[From, ...] = provenance()
 
     @property
     def value(self) -> Decimal:
@@ -120,6 +171,7 @@ class Ieep:
     line: int
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     items: tuple[IeepItem, ...]
+    cells: tuple[From, ...] = provenance()
 
 
 @attrs.frozen
@@ -129,6 +181,7 @@ class SpendingRule:
     rule: str
     line: int
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
+    cells: tuple[From, ...] = provenance()
 
 
 @attrs.frozen
@@ -138,6 +191,7 @@ class Spending:
     line: int
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     rules: tuple[SpendingRule, ...]
+    cells: tuple[From, ...] = provenance()
 
 
 @attrs.frozen
@@ -151,6 +205,7 @@ class Project:
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     # the cells of the columns the annex's header names beyond its four ({'NOTE': 'avviato'})
     extra: dict[str, str] = attrs.field(factory=dict, hash=False)
+    cells: tuple[From, ...] = provenance()
 
 
 @attrs.frozen
@@ -160,6 +215,7 @@ class Projects:
     line: int
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     items: tuple[Project, ...]
+    cells: tuple[From, ...] = provenance()
 
 
 @attrs.frozen
@@ -177,6 +233,7 @@ class Note:
     act: Act | None
     line: int
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
+    cells: tuple[From, ...] = provenance()
 
 
 @attrs.frozen
@@ -226,6 +283,8 @@ class Document:
     checks: tuple[Check, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     unparsed: tuple[Unparsed, ...] = ()
+    # what became of each non-empty source cell, in the source's order (the `cells` table)
+    cells: tuple[CellUse, ...] = provenance()
 
     def __repr__(self) -> str:  # short: the whole document is thousands of characters
         parts = [f"source={self.source!r}", f"office={self.office.label!r}", f"year={self.year}",

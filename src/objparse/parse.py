@@ -18,8 +18,8 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
-from . import checks, lexer, readers, records, sheets, syntax
-from .draft import SheetRows
+from . import accounting, checks, lexer, readers, records, sheets, syntax
+from .draft import SheetRows, sources
 from .errors import SheetError
 from .findings import Finding, Findings, Found, set_aside
 from .grid import Grid, Note
@@ -62,7 +62,7 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
     for row, why in parts.unexpected:
         found.take(set_aside([row], "unexpected-line", why))
     more: list[Finding]
-    title, office, more = preamble.parse(parts.preamble)
+    title, office, more, own = preamble.parse(parts.preamble)
     found.take(more)
     if title is None and not any(lexeme.kind in ("TITLE", "HEADER") for lexeme in lexed.lexemes):
         raise SheetError("not an objective sheet: no title and no main-table header", source_name)
@@ -91,7 +91,11 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
         notes=tuple(note_list),
         **tables,  # type: ignore[arg-type]
     )
+    own += sources(*(("columns", c) for c in header.filled)) if header is not None else ()
+    used = accounting.uses(doc, own, found)
+    found.take(accounting.unread(read.rows, used, found))
     doc = checks.attach(doc, found)
+    doc = attrs.evolve(doc, cells=accounting.cells(doc, read.rows, used, found, read.pages))
     return _with_pages(doc, read.pages) if read.pages else doc
 
 

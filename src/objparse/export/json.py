@@ -52,7 +52,7 @@ def writer_source(cls: type) -> str:
     one: list[str] = []  # statements of the one-line form
     pretty: list[str] = []  # statements of the indented form
     nested: list[str] = []  # conditions under which the object is not a record
-    for field in attrs.fields(cls):
+    for field in model.output_fields(cls):
         tp, optional = _unwrap(hints[field.name])
         key = encode_basestring(field.name) + ": "
         get = f"o.{field.name}"
@@ -112,7 +112,7 @@ def records_of(cls: type) -> list[type]:
     """The model class and every record class its fields hold, each once, the class first."""
     out = [cls]
     hints = typing.get_type_hints(cls, vars(model))
-    for field in attrs.fields(cls):
+    for field in model.output_fields(cls):
         tp, _ = _unwrap(hints[field.name])
         tp = typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else tp
         if attrs.has(tp):
@@ -170,7 +170,7 @@ _DOCUMENT_FIELDS: list[tuple[str, str, type | None]] = []  # (field, its key, th
 
 def _document_fields() -> list[tuple[str, str, type | None]]:
     hints = typing.get_type_hints(Document, vars(model))
-    for field in attrs.fields(Document):
+    for field in model.output_fields(Document):
         tp, _ = _unwrap(hints[field.name])
         item = typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else None
         _DOCUMENT_FIELDS.append((field.name, encode_basestring(field.name) + ": ",
@@ -263,7 +263,7 @@ def plain(obj: Any) -> Any:
         return [plain(v) for v in obj]
     if isinstance(obj, dict):  # texts by name ('extra')
         return dict(obj)
-    return {f.name: plain(getattr(obj, f.name)) for f in attrs.fields(type(obj))
+    return {f.name: plain(getattr(obj, f.name)) for f in model.output_fields(type(obj))
             if not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)}
 
 
@@ -279,7 +279,7 @@ def to_dict(obj: Any) -> Any:
         return [to_dict(v) for v in obj]
     if isinstance(obj, dict):  # texts by name ('extra')
         return dict(obj)
-    return {f.name: to_dict(getattr(obj, f.name)) for f in attrs.fields(type(obj))
+    return {f.name: to_dict(getattr(obj, f.name)) for f in model.output_fields(type(obj))
             if not (f.metadata.get("omit_if_none") and getattr(obj, f.name) is None)}
 
 
@@ -348,7 +348,8 @@ class _Readers(dict[type, Reader]):
 
     def __missing__(self, cls: type) -> Reader:
         hints = typing.get_type_hints(cls, vars(model))
-        fields = [(f.name, _reader(hints[f.name], self), f.default is not attrs.NOTHING) for f in attrs.fields(cls)]
+        fields = [(f.name, _reader(hints[f.name], self), f.default is not attrs.NOTHING)
+                  for f in model.output_fields(cls)]
         as_object = _expect(dict, f"an object ({cls.__name__})")
 
         def read(value: dict[str, Any]) -> Any:

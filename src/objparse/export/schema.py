@@ -46,7 +46,7 @@ def _object(cls: type, definitions: dict[str, Any]) -> None:
     definitions[cls.__name__] = {}  # placeholder: classes may refer to each other
     hints = typing.get_type_hints(cls, vars(model))
     properties, required = {}, []
-    for field in attrs.fields(cls):
+    for field in model.output_fields(cls):
         schema = _type(hints[field.name], definitions)
         values = field.metadata.get("vocabulary")
         if values is not None:

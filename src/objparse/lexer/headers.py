@@ -7,7 +7,7 @@ with the rows it wrapped onto."""
 from __future__ import annotations
 
 from ..draft import Lexeme, Row
-from ..findings import Finding
+from ..findings import Finding, dropped
 from ..rules import wrapped_cells
 from ..values.vocabulary import opens
 from .kinds import REPEATABLE
@@ -22,8 +22,7 @@ _ANY = REPEATABLE | _STARTED  # the rows this pass is about
 
 
 def _dropped(row: Row) -> Finding:
-    # (tuple.__new__: a page break or two a sheet, each dropping its headers)
-    return tuple.__new__(Finding, ("page-header", "printed again after a page break: dropped", row.line, None, ()))
+    return dropped(row, "page-header", "printed again after a page break: dropped")
 
 
 class _Seen:

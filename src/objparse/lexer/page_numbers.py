@@ -5,7 +5,7 @@ and kept in unparsed. (In RIFERIMENTI, 'Pag. 2' is the rest of a wrapped referen
 from __future__ import annotations
 
 from ..draft import Lexeme
-from ..findings import Finding, set_aside
+from ..findings import Finding, dropped
 from ..values.vocabulary import BARE_PAGE_MARK
 from .kinds import PAGE_NUMBER
 
@@ -31,4 +31,6 @@ def run(lexemes: list[Lexeme]) -> tuple[list[Lexeme], list[Finding]]:
         out += lexemes[start:i]
         start = i + 1
     out += lexemes[start:]
-    return out, set_aside([lexemes[i].row for i in marks], "page-number", "page number")
+    # (kept in unparsed too, as they always were)
+    return out, [dropped(row, "page-number", "page number", row.first + 1, keep=True)
+                 for row in (lexemes[i].row for i in marks)]

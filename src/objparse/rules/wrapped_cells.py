@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, Self, TypeVar
 
-from ..draft import Cell, Placed, Row, RowKind
+from ..draft import Cell, Joined, Placed, Row, RowKind, parts
 from ..findings import Finding
 from ..values.cells import WORD_KINDS, CellKind, classify
 from ..values.citations import names_document, parse_citation
@@ -81,8 +81,11 @@ def join(items: list[T], follows: Callable[[T, T], bool], merge: Callable[[T, T]
 
 
 def joined(head: Cell, tail: Cell) -> Cell:
+    """One cell of two, at the first's place; it keeps the source cells it was made of."""
     text = f"{head.text} {tail.text}"
-    return tuple.__new__(Cell, (text, head.line, head.column, classify(text)))  # (_replace is a slow Python call)
+    out = tuple.__new__(Joined, (text, head.line, head.column, classify(text)))  # (_replace is a slow Python call)
+    out.parts = (*parts(head), *parts(tail))
+    return out
 
 
 # --- a side table's records -----------------------------------------------------------------------
@@ -216,16 +219,16 @@ def join_references(rows: list[Placed], documents: tuple[str, ...]) -> tuple[lis
     every row the merged cell covers."""
     found: list[Finding] = []
     groups: list[list[int]] = []  # row indices covered by one merged reference cell
-    texts: list[str] = []
+    cells: list[Cell] = []  # the reference of each group, joined
     out = list(rows)
     for i, row in enumerate(rows):
         ref = row.reference
         if ref is None:
             continue
-        if groups and continues_reference(ref, texts[-1], documents):
+        if groups and continues_reference(ref, cells[-1].text, documents):
             found.append(wrapped("the reference", rows[groups[-1][0]].line, row.line, ref.column + 1))
             groups[-1].append(i)
-            texts[-1] += " " + ref.text
+            cells[-1] = joined(cells[-1], ref)
             above = out[i - 1]
             if (row.kind is RowKind.VALUES and row.target is not None and above.target is None
                     and groups[-1][-2] == i - 1):
@@ -233,12 +236,9 @@ def join_references(rows: list[Placed], documents: tuple[str, ...]) -> tuple[lis
                 out[i - 1], out[i] = above._replace(target=row.target), row._replace(target=None)
         else:
             groups.append([i])
-            texts.append(ref.text)
-    for members, text in zip(groups, texts, strict=True):
+            cells.append(ref)
+    for members, cell in zip(groups, cells, strict=True):
         if len(members) > 1:
-            head = rows[members[0]].reference
-            assert head is not None
-            cell = head._replace(text=text, kind=classify(text))
             for i in members:
                 out[i] = out[i]._replace(reference=cell)
     return out, found

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..draft import Cell, SideTableRows
+from ..draft import Cell, SideTableRows, sources
 from ..findings import Found
 from ..model import Ieep, IeepItem
 from ..rules import wrapped_cells
@@ -77,7 +77,8 @@ def parse(table: SideTableRows) -> tuple[Ieep, Found]:
     items = tuple(
         IeepItem(id=i, label=r.label.text, amount=r.amount, raw=r.money.text if r.money else None, sign=signs[i],
                  level=shape.levels[i], parent=shape.parents[i], emphasis=r.italic, line=r.label.line,
-                 typo=("own" if i in shape.own_typo else "child") if i in shape.relaxed else None)
+                 typo=("own" if i in shape.own_typo else "child") if i in shape.relaxed else None,
+                 cells=sources(("label", r.label), ("raw", r.money)))
         for i, r in enumerate(rows))
     return Ieep(
         heading=table.heading.filled[0].text if table.heading else None,
@@ -85,4 +86,6 @@ def parse(table: SideTableRows) -> tuple[Ieep, Found]:
         column=head[-1] if len(head) > 1 else None,
         line=header.line,
         items=items,
+        cells=sources(("heading", table.heading.filled[0] if table.heading else None), ("title", header.filled[0]),
+                      ("column", header.filled[-1] if len(head) > 1 else None)),
     ), found

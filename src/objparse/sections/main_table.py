@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from ..draft import AreaBuilder, AreaRows, Cell, MainTableRows, Placed, Row, RowKind, SubareaBuilder
+from ..draft import AreaBuilder, AreaRows, Cell, MainTableRows, Placed, Row, RowKind, SubareaBuilder, sources
 from ..findings import Found
-from ..model import Area, Kpi
+from ..model import Area, From, Kpi
 from ..rules import implicit_kpis, merged_cells, misplaced_values, wrapped_cells
 from ..values.citations import parse_citations
 from ..values.names import area_code, same_name, split_marker
@@ -19,6 +19,21 @@ from ..values.vocabulary import REFERENCES
 
 def columns(header: Row | None) -> tuple[str, ...]:
     return header.texts() if header is not None else ()
+
+
+# where each of a placed row's cells stands in an undamaged row, from the name's column
+_OFFSETS = {"area": -3, "area_weight": -2, "weight": -1, "name": 0, "reference": 1, "target": 2}
+
+
+def _from(row: Placed, *fields: tuple[str, str]) -> tuple[From, ...]:
+    """The source cells of a record's fields, each (field, the row's cell that fills it): read,
+    or moved where the cell stands out of its column (a shifted row, a value in the next column)."""
+    out: tuple[From, ...] = ()
+    for field, attr in fields:
+        cell = getattr(row, attr)
+        if cell is not None:
+            out += sources((field, cell), how="read" if cell.column == row.name_column + _OFFSETS[attr] else "moved")
+    return out
 
 
 def parse(table: MainTableRows, documents: tuple[str, ...] = (),
@@ -62,14 +77,20 @@ def _area(head: Placed | None, areas: list[AreaBuilder], found: Found) -> AreaBu
     name, marker = split_marker(head.area.text)
     weight = _weight(head.area_weight)
     if areas and same_name(name, areas[-1].name):
-        found.add("repeated-area", f"the area of line {areas[-1].line} printed again: read as the same area",
+        area = areas[-1]
+        found.add("repeated-area", f"the area of line {area.line} printed again: read as the same area",
                   head.line, head.area.column + 1)
-        if weight != areas[-1].weight_pct and head.area_weight is not None:
+        if weight != area.weight_pct and head.area_weight is not None:
             found.unplaced(head.area_weight, "main table (a second, different weight for the area)")
-        if head.area.text != areas[-1].printed:
+        else:
+            area.cells += _from(head, ("weight_pct", "area_weight"))
+        if head.area.text != area.printed:
             found.unplaced(head.area, "main table (the area printed again, spelt otherwise)")
-        return areas[-1]
-    areas.append(AreaBuilder(name, area_code(name), weight, marker, head.line, head.area.text))
+        else:
+            area.cells += _from(head, ("area", "area"))
+        return area
+    areas.append(AreaBuilder(name, area_code(name), weight, marker, head.line, head.area.text,
+                             cells=list(_from(head, ("area", "area"), ("weight_pct", "area_weight")))))
     return areas[-1]
 
 
@@ -93,9 +114,11 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
     _report_unused(rows, filled, implicit, found)
     for row in rows:
         _report_reading(row, found)
-        if (row.kind is not RowKind.AREA and row.area_weight is not None
-                and _weight(row.area_weight) != area.weight_pct):
-            found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
+        if row.kind is not RowKind.AREA and row.area_weight is not None:
+            if _weight(row.area_weight) != area.weight_pct:
+                found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
+            else:  # the area's weight printed again (a merged cell), on a row of its own
+                area.cells += _from(row, ("weight_pct", "area_weight"))
         for cell in row.extra:
             found.unplaced(cell, "main table")
         if row.named and not (row.kind is RowKind.KPI and row.name) and not (implicit and row is rows[0]):
@@ -107,7 +130,8 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
     name = head.name.text if head is not None and head.name is not None else ""
     # the sub-area's line is its name's first line (a name may wrap above the row's other cells)
     line = (head.name.line if head.name is not None else head.line) if head is not None else rows[0].line
-    sub = SubareaBuilder(name, _weight(head.weight if head else None), line)
+    sub = SubareaBuilder(name, _weight(head.weight if head else None), line,
+                         cells=_from(head, ("subarea", "name"), ("weight_pct", "weight")) if head else ())
     if implicit:
         sub.kpis.append(_kpi(filled[0], name, True))
     sub.kpis += [_kpi(row, row.name.text, False) for row in filled if row.kind is RowKind.KPI and row.name]
@@ -153,7 +177,18 @@ def _kpi(row: Placed, name: str, implicit: bool) -> Kpi:
         citations=parse_citations(reference),
         target=parse_target(row.target.text if row.target else None),
         extra=_extra(row.named) if row.named else {},
+        cells=_from(row, ("kpi", "name"), ("reference", "reference"), ("target_raw", "target")) + _named(row.named),
     )
+
+
+def _named(named: tuple[tuple[str, Cell], ...]) -> tuple[From, ...]:
+    """The source cells of a KPI's `extra`: a column's cell on a wrapped KPI's later row joined."""
+    seen: set[str] = set()
+    out: tuple[From, ...] = ()
+    for name, cell in named:
+        out += sources(("extra", cell), how="joined" if name in seen else "read", key=name)
+        seen.add(name)
+    return out
 
 
 def _extra(named: tuple[tuple[str, Cell], ...]) -> dict[str, str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..draft import Row
+from ..draft import Cell, Row
 from ..findings import Finding
-from ..model import Note
+from ..model import From, Note
 from ..rules import wrapped_cells
 from ..values.acts import parse_act
 from ..values.names import leading_marker
@@ -23,22 +23,22 @@ def _labelled(text: str) -> re.Match[str] | None:
     return m if m and len(m.group("label").split()) <= _MAX_LABEL_WORDS else None
 
 
-def parse_note(text: str, line: int) -> Note:
+def parse_note(text: str, line: int, cells: tuple[From, ...] = ()) -> Note:
     label = None
     marker, text = leading_marker(text)
     if marker is None and (m := _labelled(text)):
         label, text = m.group("label"), m.group("text")
-    return Note(label=label, marker=marker, text=text, act=parse_act(text), line=line)
+    return Note(label=label, marker=marker, text=text, act=parse_act(text), line=line, cells=cells)
 
 
-_Line = tuple[str, int, int]  # text, the line it starts on, the line it ends on
+_Line = tuple[str, int, int, tuple[Cell, ...]]  # text, the line it starts on, the line it ends on, its cells
 
 
 def _follows(above: _Line, line: _Line) -> bool:
     """A line right under the note above it that carries it on, wrapped: not a note of its own
     (no marker, no label unless it starts in lower case), and the rest of a phrase — or a
     number, as the year of a date that wrapped ('… del 28 febbraio' over '2025')."""
-    text, first, _ = line
+    text, first, _, _ = line
     if first != above[2] + 1:  # a blank line, or another part of the sheet, between them
         return False
     if leading_marker(text)[0] is not None or (_labelled(text) and not text[:1].islower()):
@@ -48,10 +48,15 @@ def _follows(above: _Line, line: _Line) -> bool:
 
 def parse(rows: list[Row]) -> tuple[list[Note], list[Finding]]:
     # a note that the export split over cells is one note: its cells joined by a space
-    lines: list[_Line] = [(" ".join(row.texts()), row.line, row.end) for row in rows]
-    lines, found = wrapped_cells.join(lines, _follows, lambda a, b: (f"{a[0]} {b[0]}", a[1], b[2]), "the note",
-                                      lambda line: line[1])
-    return [parse_note(text, line) for text, line, _ in lines], found
+    lines: list[_Line] = [(" ".join(row.texts()), row.line, row.end, row.filled) for row in rows]
+    lines, found = wrapped_cells.join(lines, _follows, lambda a, b: (f"{a[0]} {b[0]}", a[1], b[2], a[3] + b[3]),
+                                      "the note", lambda line: line[1])
+    return [parse_note(text, line, _sources(cells)) for text, line, _, cells in lines], found
+
+
+def _sources(cells: tuple[Cell, ...]) -> tuple[From, ...]:
+    """A note's cells: its text, the first read, every other joined to it."""
+    return tuple(From("text", c.line, c.column, "joined" if i else "read") for i, c in enumerate(cells))
 
 
 

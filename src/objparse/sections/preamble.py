@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..draft import Preamble, Row
 from ..findings import Found
+from ..model import From
 from ..rules import wrapped_cells
 from ..values.cells import VALUE_KINDS
 from ..values.names import title_year
@@ -49,8 +50,15 @@ def _merge(above: _Line, line: _Line) -> _Line:
     return kind, above[1], f"{above[2]} {line[2]}", above[3] + line[3]
 
 
-def parse(preamble: Preamble) -> tuple[str | None, str | None, Found]:
-    """(title, office, findings): the first title line; the first office line, else the first other line."""
+def _sources(field: str, line: _Line | None) -> tuple[From, ...]:
+    """The cells of the title (or the office): the first read, every other joined to it."""
+    cells = [c for row in line[3] for c in row.filled] if line else []
+    return tuple(From(field, c.line, c.column, "joined" if i else "read") for i, c in enumerate(cells))
+
+
+def parse(preamble: Preamble) -> tuple[str | None, str | None, Found, tuple[From, ...]]:
+    """(title, office, findings, the cells of the two): the first title line; the first office
+    line, else the first other line."""
     found = Found()
     lines: list[_Line] = [(kind, row, _text(row), (row,)) for kind, row in preamble.lines]
     for kind, what in (("TITLE", "the title"), ("OFFICE", "the office")):
@@ -65,4 +73,5 @@ def parse(preamble: Preamble) -> tuple[str | None, str | None, Found]:
                                      "title is read as the office", office[1].line)
     found.set_aside([row for line in lines if line is not title and line is not office for row in line[3]],
                     "unexpected-line", "line outside the sheet's layout")
-    return (title[2] if title else None), (office[2] if office else None), found
+    return ((title[2] if title else None), (office[2] if office else None), found,
+            _sources("title", title) + _sources("office", office))

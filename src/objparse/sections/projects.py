@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..draft import Cell, SideTableRows
+from ..draft import Cell, SideTableRows, sources
 from ..findings import Found
 from ..model import Project, Projects
 from ..rules import wrapped_cells
@@ -18,12 +18,12 @@ AREA_COLUMN, ID_COLUMN, TITLE_COLUMN = 0, 2, 3
 
 @attrs.define
 class _Project:
-    area: str | None
-    subarea: str | None
+    area: Cell | None
+    subarea: Cell | None
     id: Cell | None  # None for a row holding a lone title cell: a title wrapped, or a stray
     cell: Cell | None  # the title
     line: int
-    extra: dict[str, str] = attrs.Factory(dict)  # cells of the header's columns beyond the four, by name
+    extra: tuple[tuple[str, Cell], ...] = ()  # cells of the header's columns beyond the four, by name
 
     @property
     def alone(self) -> bool:
@@ -36,10 +36,14 @@ class _Project:
     def with_cell(self, cell: Cell, first: _Project) -> _Project:
         return attrs.evolve(self, cell=cell, line=first.line)
 
-    def freeze(self, area: str | None, subarea: str | None) -> Project:
+    def freeze(self, area: Cell | None, subarea: Cell | None) -> Project:
         assert self.id is not None
-        return Project(area=area, area_code=area_code(area), subarea=subarea, id=self.id.text,
-                       title=self.cell.text if self.cell else None, line=self.line, extra=self.extra)
+        name = area.text if area else None
+        return Project(area=name, area_code=area_code(name), subarea=subarea.text if subarea else None,
+                       id=self.id.text, title=self.cell.text if self.cell else None, line=self.line,
+                       extra={column: cell.text for column, cell in self.extra},
+                       cells=sources(("area", area), ("subarea", subarea), ("id", self.id), ("title", self.cell))
+                       + tuple(f for column, cell in self.extra for f in sources(("extra", cell), key=column)))
 
 
 def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | None, Cell | None, list[Cell]]:
@@ -80,8 +84,8 @@ def parse(table: SideTableRows) -> tuple[Projects, Found]:
             for cell in rest:
                 found.unplaced(cell, "projects table")
             if pid is not None:
-                projects.append(_Project(area.text if area else None, subarea.text if subarea else None, pid,
-                                         title, row.line, {extras[c.column]: c.text for c in own}))
+                named = tuple((extras[c.column], c) for c in own)
+                projects.append(_Project(area, subarea, pid, title, row.line, named))
         if pid is None:  # cells of the columns of its own on a row that makes no project: none keeps them
             for cell in own:
                 found.unplaced(cell, "projects table")
@@ -102,4 +106,6 @@ def parse(table: SideTableRows) -> tuple[Projects, Found]:
         columns=table.header.texts(),
         line=table.header.line,
         items=tuple(p.freeze(a, s) for p, a, s in zip(projects, areas, subareas, strict=True)),
+        cells=sources(("heading", table.heading.filled[0] if table.heading else None),
+                      *(("columns", c) for c in table.header.filled)),
     ), found

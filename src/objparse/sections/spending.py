@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..draft import Cell, SideTableRows
+from ..draft import Cell, SideTableRows, relined, sources
 from ..findings import Found
 from ..model import Spending, SpendingRule
 from ..rules import wrapped_cells
@@ -17,8 +17,8 @@ PHASE = 2  # the phase's column in an undamaged row (the measure is column 1, th
 
 @attrs.define
 class _Rule:
-    measure: str | None
-    phase: str | None
+    measure: Cell | None
+    phase: Cell | None
     cell: Cell  # the rule
 
     @property
@@ -32,8 +32,10 @@ class _Rule:
     def with_cell(self, cell: Cell, first: _Rule) -> _Rule:
         return attrs.evolve(self, cell=cell)  # the joined cell is at the first row's line
 
-    def freeze(self, measure: str | None) -> SpendingRule:
-        return SpendingRule(measure=measure, phase=self.phase, rule=self.cell.text, line=self.cell.line)
+    def freeze(self, measure: Cell | None) -> SpendingRule:
+        return SpendingRule(measure=measure.text if measure else None, phase=self.phase.text if self.phase else None,
+                            rule=self.cell.text, line=self.cell.line,
+                            cells=sources(("measure", measure), ("phase", self.phase), ("rule", self.cell)))
 
 
 def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | None, list[Cell]]:
@@ -59,8 +61,8 @@ def parse(table: SideTableRows) -> tuple[Spending, Found]:
             found.unplaced(cell, "spending table")
         if rule is None:
             continue
-        rules.append(_Rule(measure.text if measure else None, phase.text if phase else None,
-                           rule._replace(line=row.line)))  # the row's line: a header joined above starts there
+        # (at the row's line: a header joined above starts there)
+        rules.append(_Rule(measure, phase, relined(rule, row.line)))
     rules, joins = wrapped_cells.join_records(rules, "the spending rule")
     found += joins
     measures = fill([r.measure for r in rules])
@@ -69,4 +71,5 @@ def parse(table: SideTableRows) -> tuple[Spending, Found]:
         title=header.filled[0].text,
         line=header.line,
         rules=tuple(r.freeze(m) for r, m in zip(rules, measures, strict=True)),
+        cells=sources(("heading", table.heading.filled[0] if table.heading else None), ("title", header.filled[0])),
     ), found
