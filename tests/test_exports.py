@@ -324,12 +324,14 @@ def _expected(table, docs):
 def test_every_format_holds_every_table_as_the_json_does(tmp_path):
     import pandas as pd
 
-    from objparse import loads
+    from objparse import loads, parse_sheets
 
     sheets = [str(p) for p in SHEETS]
     for target in ("out.json", "csv/", "out.xlsx", "out.sqlite"):
         assert main([*sheets, "-o", f"{tmp_path}/{target}", "-q"]) == 0
-    docs = loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    # (the documents as read: the JSON holds them whole, but for what became of each cell)
+    docs = [doc for sheet in sheets for doc in parse_sheets(sheet)]
+    assert loads((tmp_path / "out.json").read_text(encoding="utf-8")) == docs
     book = openpyxl.load_workbook(tmp_path / "out.xlsx")
     db = sqlite3.connect(tmp_path / "out.sqlite")
     frames = to_frames(docs)

@@ -8,6 +8,7 @@ import io
 import re
 from decimal import Decimal
 
+import attrs
 import pytest
 import sheets
 from conftest import CORPUS, FIXTURES
@@ -176,3 +177,84 @@ def test_value_no_kpi_takes_is_kept():
 def test_damaged_sheets_lose_no_cell(doc, data):
     text = data.draw(sheets.damaged(render(doc)))
     assert lost_cells(text, parse_text(text)) == []
+
+
+@settings()
+@given(sheets.documents())
+def test_clean_sheets_account_for_every_cell(doc):
+    text = render(doc)
+    read = parse_text(text)
+    assert lost_cells(text, read) == []
+    assert {c.how for c in read.cells} <= {"read", "filled", "joined"}  # nothing moved, dropped or unplaced
+
+
+# --- the exact check fails when a cell is dropped -----------------------------------------------------
+
+SEED = CORPUS / "000_2e4c457401ea359e.txt"
+
+
+def test_a_reading_that_drops_a_field_fails_the_check(monkeypatch):
+    """A section that forgets where its targets came from: each target cell is no longer accounted
+    for by a record — kept in unparsed as unread, and the check names every one."""
+    from objparse.sections import main_table
+
+    made = main_table._from
+
+    def forgetful(row, *fields):
+        return made(row, *(f for f in fields if f[0] != "target_raw"))
+
+    monkeypatch.setattr(main_table, "_from", forgetful)
+    text = SEED.read_text(encoding="utf-8")
+    doc = parse_text(text)
+    targets = {k.target.raw for _, _, k in doc.kpis() if k.target is not None}
+    problems = lost_cells(text, doc)
+    unread = [p for p in problems if p.endswith("read into no field")]
+    assert len(unread) == len({d for d in doc.diagnostics if d.code == UNREAD}) > 0
+    assert {u.text for u in doc.unparsed} >= targets
+    assert all(d.severity == "warning" for d in doc.diagnostics if d.code == UNREAD)
+
+
+def test_an_account_that_loses_one_cell_fails_the_check():
+    """Any one cell taken out of the account: the check names that cell, and only it."""
+    text = SEED.read_text(encoding="utf-8")
+    doc = parse_text(text)
+    for n in (0, len(doc.cells) // 2, len(doc.cells) - 1):
+        lost = doc.cells[n]
+        short = attrs.evolve(doc, cells=tuple(c for i, c in enumerate(doc.cells) if i != n))
+        assert lost_cells(text, short) == [f"{(lost.line, lost.column)} {lost.text!r}: accounted for by no document"]
+
+
+def test_an_account_that_misplaces_or_doubles_a_cell_fails_the_check():
+    text = SEED.read_text(encoding="utf-8")
+    doc = parse_text(text)
+    kpi = next(i for i, c in enumerate(doc.cells) if c.table == "kpis" and c.field == "target_raw")
+    cells = list(doc.cells)
+    cells[kpi] = cells[kpi]._replace(record=cells[kpi].record + "0")  # a record that does not exist
+    assert [p for p in lost_cells(text, attrs.evolve(doc, cells=cells)) if "no record" in p]
+    doubled = attrs.evolve(doc, cells=(*doc.cells, doc.cells[kpi]))
+    assert [p for p in lost_cells(text, doubled) if "accounted for twice" in p]
+
+
+# --- the account, through the API and in the tables ------------------------------------------------
+
+def test_every_cell_of_the_corpus_is_a_row_of_the_cells_table(tmp_path):
+    from objparse.cli import main
+
+    assert main([str(CORPUS), "-o", f"{tmp_path}/tables/", "-q"]) == 0
+    with open(tmp_path / "tables" / "cells.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    want = {(str(path), line, column): text for path in sorted(CORPUS.glob("*.txt"))
+            for (line, column), text in source_cells(decode(path.read_bytes()).text).items()}
+    got = {(r["source"], int(r["line"]), int(r["column"])): r["text"] for r in rows}
+    assert len(rows) == len(got) == len(want) and got == want
+    assert {r["how"] for r in rows} <= set(HOWS) and all(r["table"] and r["record_key"] for r in rows)
+
+
+def test_a_documents_account_is_a_tuple_once_pickled_and_made_once():
+    import pickle
+
+    doc = parse_file(SEED)
+    assert pickle.loads(pickle.dumps(doc)).cells == tuple(doc.cells) == tuple(doc.cells)
+    assert doc.cells[0].field == "title" and doc.cells[:1] == (doc.cells[0],)
+    kpi = next(k for _, _, k in doc.kpis() if k.name == "Indice di Deflusso")
+    assert [(f.field, f.how) for f in kpi.cells] == [("kpi", "read"), ("reference", "read"), ("target_raw", "read")]

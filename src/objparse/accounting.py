@@ -6,7 +6,8 @@ searching the output for a cell's text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, overload
 
 from .draft import Row
 from .findings import Finding, Findings
@@ -44,21 +45,37 @@ def _records(doc: Document, own: tuple[From, ...]) -> Iterator[tuple[str, tuple[
 _EXTRAS = {"kpis": "kpi_extras", "projects": "project_extras"}  # where a record's `extra` cells are a row each
 
 
-def uses(doc: Document, own: tuple[From, ...], found: Findings) -> dict[tuple[int, int], list[Use]]:
+def uses(doc: Document, own: tuple[From, ...], found: Findings) -> dict[tuple[int, int], Use]:
     """Each source cell a record was made of (by its line and column where the sheet starts) ->
-    its uses, in the order of the records."""
-    out: dict[tuple[int, int], list[Use]] = {}
-    stem = doc.key
+    its first use; 'filled' where other records of that table take it too (a merged cell)."""
+    out: dict[tuple[int, int], Use] = {}
+    stem, moved = doc.key, found.moved
     for table, ids, prefix, cells in _records(doc, own):
-        key = "/".join((stem, *map(str, ids)))
+        if not cells:
+            continue
+        key = "/".join((stem, *map(str, ids))) if ids else stem
         for field, line, column, how, part in cells:
             use = ((_EXTRAS[table], f"{key}/{part}", "text", how) if field == "extra"
-                   else (table, key, prefix + field, how))
-            out.setdefault(found.place(line, column), []).append(use)
+                   else (table, key, prefix + field if prefix else field, how))
+            place = (line, moved.get((line, column), column)) if moved else (line, column)
+            first = out.get(place)
+            if first is None:
+                out[place] = use
+            elif first[3] == "read" and first[0] == table and first[2] == use[2] and first[1] != key:
+                out[place] = (*first[:3], "filled")
     return out
 
 
-def unread(rows: Iterable[Row], used: Mapping[tuple[int, int], list[Use]], found: Findings) -> list[Finding]:
+def places(doc: Document, own: tuple[From, ...], found: Findings) -> set[tuple[int, int]]:
+    """The places (line, column where the sheet starts) of the source cells the records were made of."""
+    out = {(f[1], f[2]) for _, _, _, cells in _records(doc, own) for f in cells}
+    if found.moved:
+        out = {(line, found.moved.get((line, column), column)) for line, column in out}
+    return out
+
+
+def unread(rows: Iterable[Row], used: set[tuple[int, int]] | Mapping[tuple[int, int], Use],
+           found: Findings) -> list[Finding]:
     """A finding for each source cell that no record, and no finding, accounts for: kept in
     unparsed, loudly — a cell is never lost, even to a fault of the reading."""
     lost = [cell for row in rows for cell in row.filled if (cell.line, cell.column) not in used
@@ -70,31 +87,68 @@ def unread(rows: Iterable[Row], used: Mapping[tuple[int, int], list[Use]], found
                     (cell,)) for cell in lost]
 
 
-def cells(doc: Document, rows: Iterable[Row], used: Mapping[tuple[int, int], list[Use]], found: Findings,
+def cells(doc: Document, rows: Iterable[Row], own: tuple[From, ...], found: Findings,
           pages: Mapping[int, int]) -> tuple[CellUse, ...]:
     """What became of each non-empty source cell, in the source's order: one use each."""
+    used = uses(doc, own, found)
     stem = doc.key
-    diagnostics = {id(d): n for n, d in enumerate(doc.diagnostics, start=1)}
+    furniture, kept = found.furniture, found.kept
+    diagnostics = {id(d): n for n, d in enumerate(doc.diagnostics, start=1)} if furniture else {}
     unparsed = {id(u): n for n, u in enumerate(doc.unparsed, start=1)}
+    shift = found.offset + 1  # to the source's 1-based column
+    new, get = tuple.__new__, used.get  # (a record each of a sheet's thousand cells: no Python call each)
     out = []
     for row in rows:
-        for cell in row.filled:
-            place = (cell.line, cell.column)
-            table, key, field, how = _use(place, used, found, stem, diagnostics, unparsed)
-            out.append(CellUse(cell.line, cell.column + found.offset + 1, cell.text, how, table, key, field,
-                               pages.get(cell.line)))
+        for text, line, column, _ in row.filled:
+            place = (line, column)
+            use = get(place)
+            if furniture and place in furniture:
+                use = ("diagnostics", f"{stem}/{diagnostics[id(furniture[place])]}", None, "dropped")
+            elif use is None:
+                use = ("unparsed", f"{stem}/{unparsed[id(kept[place])]}", "text", "unplaced")
+            out.append(new(CellUse, (line, column + shift, text, use[3], use[0], use[1], use[2],
+                                     pages.get(line) if pages else None)))
     return tuple(out)
 
 
-def _use(place: tuple[int, int], used: Mapping[tuple[int, int], list[Use]], found: Findings, stem: str,
-         diagnostics: Mapping[int, int], unparsed: Mapping[int, int]) -> Use:
-    if place in found.furniture:
-        return "diagnostics", f"{stem}/{diagnostics[id(found.furniture[place])]}", None, "dropped"
-    mine = used.get(place)
-    if mine:
-        table, key, field, how = mine[0]
-        if sum(1 for use in mine if use[0] == table and use[2] == field) > 1:
-            how = "filled"  # a merged cell: one value, several records
-        return table, key, field, how
-    return "unparsed", f"{stem}/{unparsed[id(found.kept[place])]}", "text", "unplaced"
+class Cells(Sequence[CellUse]):
+    """A document's account of its cells (see `cells`), made when first asked for: the JSON
+    never asks. Pickled, and compared, as the tuple it makes."""
 
+    __slots__ = ("_made", "_of")
+
+    def __init__(self, doc: Document, rows: Iterable[Row], own: tuple[From, ...], found: Findings,
+                 pages: Mapping[int, int]):
+        self._of: tuple[Any, ...] | None = (doc, rows, own, found, pages)
+        self._made: tuple[CellUse, ...] = ()
+
+    def _all(self) -> tuple[CellUse, ...]:
+        if self._of is not None:
+            self._made, self._of = cells(*self._of), None
+        return self._made
+
+    @overload
+    def __getitem__(self, index: int) -> CellUse: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CellUse, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> CellUse | tuple[CellUse, ...]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[CellUse]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return self._all() == (tuple(other) if isinstance(other, Sequence) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Cells({len(self)} cells)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return tuple, (self._all(),)

@@ -36,22 +36,19 @@ def parts(cell: Cell) -> tuple[Cell, ...]:
     return cell.parts if type(cell) is Joined else (cell,)
 
 
-def relined(cell: Cell, line: int) -> Cell:
-    """The cell at another line, its parts kept."""
-    out = tuple.__new__(type(cell), (cell.text, line, cell.column, cell.kind))
-    if type(cell) is Joined:
-        out.parts = cell.parts  # type: ignore[attr-defined]
-    return out
-
-
 def sources(*fields: tuple[str, Cell | None], how: str = "read", key: str = "") -> tuple[From, ...]:
     """Where a record's fields come from: each (field, cell) as the source cells it was made of,
     the first part of a joined cell read (or `how`), the others joined."""
     out = []
+    new = tuple.__new__  # (records' cells are many: no Python call each)
     for field, cell in fields:
-        if cell is not None:
-            for i, part in enumerate(parts(cell)):
-                out.append(From(field, part.line, part.column, "joined" if i else how, key))
+        if cell is None:
+            continue
+        if type(cell) is not Joined:
+            out.append(new(From, (field, cell[1], cell[2], how, key)))
+            continue
+        for i, part in enumerate(cell.parts):
+            out.append(new(From, (field, part.line, part.column, "joined" if i else how, key)))
     return tuple(out)
 
 

@@ -6,7 +6,7 @@ Field order is output order. Fields marked OMIT_IF_NONE are left out of the outp
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -284,7 +284,7 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     unparsed: tuple[Unparsed, ...] = ()
     # what became of each non-empty source cell, in the source's order (the `cells` table)
-    cells: tuple[CellUse, ...] = provenance()
+    cells: Sequence[CellUse] = provenance()
 
     def __repr__(self) -> str:  # short: the whole document is thousands of characters
         parts = [f"source={self.source!r}", f"office={self.office.label!r}", f"year={self.year}",

@@ -92,10 +92,9 @@ def document(read: records.Rows, source_name: str = "<text>", decoding: tuple[No
         **tables,  # type: ignore[arg-type]
     )
     own += sources(*(("columns", c) for c in header.filled)) if header is not None else ()
-    used = accounting.uses(doc, own, found)
-    found.take(accounting.unread(read.rows, used, found))
+    found.take(accounting.unread(read.rows, accounting.places(doc, own, found), found))
     doc = checks.attach(doc, found)
-    doc = attrs.evolve(doc, cells=accounting.cells(doc, read.rows, used, found, read.pages))
+    doc = attrs.evolve(doc, cells=accounting.Cells(doc, read.rows, own, found, read.pages))
     return _with_pages(doc, read.pages) if read.pages else doc
 
 

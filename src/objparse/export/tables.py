@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ..model import Area, Document, Kpi, Subarea
+from ..model import HOWS, Area, Document, Kpi, Subarea
 from ..values.vocabulary import AREAS, SUBAREAS
 
 # column types, as Table Schema names them
@@ -165,6 +165,11 @@ def _unparsed(doc: Document) -> Iterator[tuple[Any, ...]]:
         yield n, u.line, u.column, u.text, u.page
 
 
+def _cells(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for c in doc.cells:
+        yield c.line, c.column, c.page, c.text, c.how, c.table, c.record, c.field
+
+
 def _cols(*spec: str) -> tuple[Column, ...]:
     """'name:type' or 'name:type:unit' (type a Table Schema type, string when left out; unit as
     Column.unit has it)."""
@@ -235,6 +240,10 @@ _TABLES = (
     Table("unparsed", "the cells objparse could not place, with their place",
           _cols("cell_id:integer", "line:integer", "column:integer", "text", "page:integer"),
           ("cell_id",), "documents", _unparsed, "unparsed_key"),
+    Table("cells", f"every non-empty cell of the source, once: what became of it ({', '.join(HOWS)}), and the "
+                   "table, record (its key there) and field it went into",
+          _cols("line:integer", "column:integer", "page:integer", "text", "how", "table", "record_key", "field"),
+          ("line", "column"), "documents", _cells, "cell_key"),
 )
 
 

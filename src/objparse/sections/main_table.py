@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from ..draft import AreaBuilder, AreaRows, Cell, MainTableRows, Placed, Row, RowKind, SubareaBuilder, sources
+from ..draft import AreaBuilder, AreaRows, Cell, Joined, MainTableRows, Placed, Row, RowKind, SubareaBuilder, sources
 from ..findings import Found
 from ..model import Area, From, Kpi
 from ..rules import implicit_kpis, merged_cells, misplaced_values, wrapped_cells
@@ -21,19 +21,24 @@ def columns(header: Row | None) -> tuple[str, ...]:
     return header.texts() if header is not None else ()
 
 
-# where each of a placed row's cells stands in an undamaged row, from the name's column
-_OFFSETS = {"area": -3, "area_weight": -2, "weight": -1, "name": 0, "reference": 1, "target": 2}
+# a placed row's cells: (its index in Placed, where it stands in an undamaged row from the name's column)
+AREA, AREA_WEIGHT, WEIGHT, NAME, REFERENCE, TARGET = (2, -3), (3, -2), (4, -1), (5, 0), (6, 1), (7, 2)
 
 
-def _from(row: Placed, *fields: tuple[str, str]) -> tuple[From, ...]:
+def _from(row: Placed, *fields: tuple[str, tuple[int, int]]) -> tuple[From, ...]:
     """The source cells of a record's fields, each (field, the row's cell that fills it): read,
     or moved where the cell stands out of its column (a shifted row, a value in the next column)."""
-    out: tuple[From, ...] = ()
-    for field, attr in fields:
-        cell = getattr(row, attr)
+    out: list[From] = []
+    at, new = row.name_column, tuple.__new__
+    for field, (index, offset) in fields:
+        cell: Cell | None = row[index]  # type: ignore[assignment]
         if cell is not None:
-            out += sources((field, cell), how="read" if cell.column == row.name_column + _OFFSETS[attr] else "moved")
-    return out
+            how = "read" if cell.column == at + offset else "moved"
+            if type(cell) is Joined:
+                out += sources((field, cell), how=how)
+            else:  # (most cells: no call)
+                out.append(new(From, (field, cell.line, cell.column, how, "")))
+    return tuple(out)
 
 
 def parse(table: MainTableRows, documents: tuple[str, ...] = (),
@@ -83,14 +88,14 @@ def _area(head: Placed | None, areas: list[AreaBuilder], found: Found) -> AreaBu
         if weight != area.weight_pct and head.area_weight is not None:
             found.unplaced(head.area_weight, "main table (a second, different weight for the area)")
         else:
-            area.cells += _from(head, ("weight_pct", "area_weight"))
+            area.cells += _from(head, ("weight_pct", AREA_WEIGHT))
         if head.area.text != area.printed:
             found.unplaced(head.area, "main table (the area printed again, spelt otherwise)")
         else:
-            area.cells += _from(head, ("area", "area"))
+            area.cells += _from(head, ("area", AREA))
         return area
     areas.append(AreaBuilder(name, area_code(name), weight, marker, head.line, head.area.text,
-                             cells=list(_from(head, ("area", "area"), ("weight_pct", "area_weight")))))
+                             cells=list(_from(head, ("area", AREA), ("weight_pct", AREA_WEIGHT)))))
     return areas[-1]
 
 
@@ -118,7 +123,7 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
             if _weight(row.area_weight) != area.weight_pct:
                 found.unplaced(row.area_weight, "main table (a second, different weight for the area)")
             else:  # the area's weight printed again (a merged cell), on a row of its own
-                area.cells += _from(row, ("weight_pct", "area_weight"))
+                area.cells += _from(row, ("weight_pct", AREA_WEIGHT))
         for cell in row.extra:
             found.unplaced(cell, "main table")
         if row.named and not (row.kind is RowKind.KPI and row.name) and not (implicit and row is rows[0]):
@@ -131,7 +136,7 @@ def _subarea(area: AreaBuilder, head: Placed | None, members: list[Row], found: 
     # the sub-area's line is its name's first line (a name may wrap above the row's other cells)
     line = (head.name.line if head.name is not None else head.line) if head is not None else rows[0].line
     sub = SubareaBuilder(name, _weight(head.weight if head else None), line,
-                         cells=_from(head, ("subarea", "name"), ("weight_pct", "weight")) if head else ())
+                         cells=_from(head, ("subarea", NAME), ("weight_pct", WEIGHT)) if head else ())
     if implicit:
         sub.kpis.append(_kpi(filled[0], name, True))
     sub.kpis += [_kpi(row, row.name.text, False) for row in filled if row.kind is RowKind.KPI and row.name]
@@ -177,7 +182,7 @@ def _kpi(row: Placed, name: str, implicit: bool) -> Kpi:
         citations=parse_citations(reference),
         target=parse_target(row.target.text if row.target else None),
         extra=_extra(row.named) if row.named else {},
-        cells=_from(row, ("kpi", "name"), ("reference", "reference"), ("target_raw", "target")) + _named(row.named),
+        cells=_from(row, ("kpi", NAME), ("reference", REFERENCE), ("target_raw", TARGET)) + _named(row.named),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..draft import Cell, SideTableRows, relined, sources
+from ..draft import Cell, SideTableRows, sources
 from ..findings import Found
 from ..model import Spending, SpendingRule
 from ..rules import wrapped_cells
@@ -20,6 +20,7 @@ class _Rule:
     measure: Cell | None
     phase: Cell | None
     cell: Cell  # the rule
+    line: int  # the row's (a header joined above starts there)
 
     @property
     def alone(self) -> bool:
@@ -30,11 +31,11 @@ class _Rule:
         return not self.alone
 
     def with_cell(self, cell: Cell, first: _Rule) -> _Rule:
-        return attrs.evolve(self, cell=cell)  # the joined cell is at the first row's line
+        return attrs.evolve(self, cell=cell, line=first.line)
 
     def freeze(self, measure: Cell | None) -> SpendingRule:
         return SpendingRule(measure=measure.text if measure else None, phase=self.phase.text if self.phase else None,
-                            rule=self.cell.text, line=self.cell.line,
+                            rule=self.cell.text, line=self.line,
                             cells=sources(("measure", measure), ("phase", self.phase), ("rule", self.cell)))
 
 
@@ -61,8 +62,7 @@ def parse(table: SideTableRows) -> tuple[Spending, Found]:
             found.unplaced(cell, "spending table")
         if rule is None:
             continue
-        # (at the row's line: a header joined above starts there)
-        rules.append(_Rule(measure, phase, relined(rule, row.line)))
+        rules.append(_Rule(measure, phase, rule, row.line))
     rules, joins = wrapped_cells.join_records(rules, "the spending rule")
     found += joins
     measures = fill([r.measure for r in rules])
