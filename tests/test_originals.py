@@ -64,3 +64,31 @@ def _without(value, key):
     if isinstance(value, list):
         return [_without(v, key) for v in value]
     return value
+
+
+@pytest.mark.parametrize("path", [p for p in WORKBOOKS if p.suffix == ".xlsx"], ids=lambda p: p.name)
+def test_a_workbook_accounts_for_each_of_its_cells_once(path):
+    """Each non-empty cell of the worksheet, as openpyxl reads it, once in the account, at its row
+    and column; merged cells read once and filled into the rows they cover."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    want = {(c.row, c.column) for row in sheet.iter_rows() for c in row
+            if c.value is not None and str(c.value).strip()}
+    doc = parse_file(path)
+    got = [(c.line, c.column) for c in doc.cells]
+    assert len(got) == len(set(got)) and set(got) == want
+    assert {c.how for c in doc.cells} == {"read", "filled"}
+    merged = {(r.min_row, r.min_col) for r in sheet.merged_cells.ranges if r.max_row > r.min_row}
+    assert {(c.line, c.column) for c in doc.cells if c.how == "filled"} <= merged
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_a_pdf_accounts_for_its_boxes_with_their_pages(path):
+    doc = parse_file(path)
+    assert doc.cells and all(c.page is not None for c in doc.cells)
+    assert not [d for d in doc.diagnostics if d.code == "unread-cell"]
+    dropped = [c for c in doc.cells if c.how == "dropped"]
+    assert dropped and all(c.table == "diagnostics" for c in dropped)  # page headers printed again
+    places = [(c.line, c.column) for c in doc.cells]
+    assert len(places) == len(set(places))
