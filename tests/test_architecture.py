@@ -72,3 +72,16 @@ def test_the_readme_lists_the_lexer_passes_as_the_code_has_them():
     assert listed == [name for name, _ in PASSES]
     for name, run in PASSES:  # each pass states its rule in one line
         assert run.__doc__ and "\n" not in run.__doc__.strip(), name
+
+
+def test_the_wheel_ships_every_package_and_its_data():
+    """A package the build does not list is missing from a wheel (an editable install hides it)."""
+    import tomllib
+
+    project = tomllib.loads((PACKAGE.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    setup = project["tool"]["setuptools"]
+    listed = set(setup["packages"])
+    packages = {module_name(p) for p in PACKAGE.rglob("__init__.py")} | {"objparse.grammar"}
+    assert listed == packages
+    data = setup["package-data"]
+    assert "*.html" in data["objparse.templates"] and "*.lark" in data["objparse.grammar"]

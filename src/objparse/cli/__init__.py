@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[Callable[[list[str], str], int], str]] = {
     "parse": (convert.command, "sheets -> documents (the default command: 'objparse FILE...' is 'objparse parse "
                                "FILE...')"),
     "check": (commands.check_command, "a line per sheet and its checks; exit 1 when a check fails"),
+    "report": (commands.report_command, "sheets -> one HTML page that shows what became of every cell"),
     "render": (commands.render_command, "documents (objparse's JSON) -> clean sheets"),
     "roundtrip": (commands.roundtrip_command, "parse, render, parse again: does the sheet read the same?"),
     "schema": (commands.schema_command, "the JSON Schema (2020-12) of the output"),

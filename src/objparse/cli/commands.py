@@ -1,4 +1,4 @@
-"""The commands besides the main one: check, render, roundtrip, schema."""
+"""The commands besides the main one: check, report, render, roundtrip, schema."""
 
 from __future__ import annotations
 
@@ -237,6 +237,55 @@ def _print_report(reports: list[dict[str, Any]]) -> None:
     out(f"{len(read_ok)} of {len(reports)} sheets read; checks {sum(r['checks']['pass'] for r in read_ok)} passed, "
         f"{len(failures)} failed; {sum(r['warnings'] for r in read_ok)} warnings; "
         f"{sum(r['unplaced'] for r in read_ok)} cells unplaced")
+
+
+# --- objparse report ----------------------------------------------------------------------------
+
+def report_command(argv: list[str], prog: str) -> int:
+    ap = _sheets_parser(prog, "One self-contained HTML page (no network: open it anywhere, print it on A4) that "
+                              "shows each sheet as its grid, every cell coloured by what it became, with the checks "
+                              "that failed, the warnings and the unplaced cells at the top, each a link to its cell. "
+                              "Exit 1 when a sheet cannot be read (the page still has the others) or another finding "
+                              "--fail-on names.")
+    ap.add_argument("-o", "--output", default="report.html", metavar="FILE",
+                    help="the page to write (default: report.html); '-' for standard output")
+    ap.add_argument("--fail-on", type=fail_on, default=frozenset(), metavar="FINDINGS",
+                    help="the findings that make the exit status 1, apart by commas: check, warning, unplaced "
+                         "(default: none)")
+    args = parsed(ap, argv)
+    if isinstance(args, int):
+        return args
+    from ..errors import SheetError
+
+    files = _files(args.files)
+    if not files:
+        return EXIT_USAGE
+    docs, unreadable = [], []
+    status = EXIT_OK
+    for path, doc in _documents(files):
+        if isinstance(doc, SheetError):
+            unreadable.append((path, doc.message))
+            status = EXIT_FAILED
+            continue
+        docs.append(doc)
+        warnings = sum(d.severity == "warning" for d in doc.diagnostics)
+        if fails(args.fail_on, sum(c.status == "fail" for c in doc.checks), warnings, len(doc.unparsed)):
+            status = EXIT_FAILED
+    from ..export.report import html
+    from ..output import atomic_file
+
+    page = html(docs, unreadable)
+    if args.output == "-":
+        if sys.stdout is not None:
+            sys.stdout.write(page)
+        return status
+    try:
+        with atomic_file(args.output) as (fh, _):
+            fh.write(page)
+    except OSError as exc:
+        say(f"objparse: error: cannot write {args.output}: {exc.strerror or exc}")
+        return EXIT_FAILED
+    return status
 
 
 # --- objparse schema ----------------------------------------------------------------------------

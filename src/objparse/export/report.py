@@ -1,0 +1,208 @@
+"""The audit report: one self-contained HTML page that shows each sheet as its grid, every cell
+coloured by what it became, so that a person checks a reading in a minute.
+
+Made from the documents alone (their account of every cell, `Document.cells`, and their tables),
+through a Jinja2 template that escapes everything it prints: a sheet's text stays text. No
+network: inline style, a little inline script, no font or image fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from ..model import CellUse, Document
+from .tables import TABLES, exact_text, table_rows
+
+# what a cell became, by the table and field it went into: (class, legend)
+KINDS = {
+    "area": "area", "subarea": "sub-area", "kpi": "KPI", "reference": "reference", "target": "target",
+    "extra": "column of its own", "note": "note", "ieep": "I.E.E.P. item", "spending": "spending",
+    "project": "project", "sheet": "title, office, header", "dropped": "dropped (page furniture)",
+    "unplaced": "unplaced",
+}
+HOWS = {"filled": "a merged cell: its value filled into the rows it covers",
+        "joined": "wrapped text: joined to the cell it continues",
+        "moved": "out of its column (a shifted row): read by what it holds"}
+_BY_TABLE = {"areas": "area", "subareas": "subarea", "kpi_extras": "extra", "project_extras": "extra",
+             "notes": "note", "ieep_items": "ieep", "spending_rules": "spending", "projects": "project",
+             "unparsed": "unplaced", "diagnostics": "dropped"}
+_KPI_FIELDS = {"kpi": "kpi", "reference": "reference", "target_raw": "target"}
+
+
+def kind(cell: CellUse) -> str:
+    """The class of what a cell became (a key of KINDS)."""
+    if cell.table == "kpis":
+        return _KPI_FIELDS.get(cell.field or "", "kpi")
+    if cell.table == "documents":
+        part = (cell.field or "").split(".", 1)[0]
+        return {"ieep": "ieep", "spending": "spending", "projects": "project"}.get(part, "sheet")
+    return _BY_TABLE.get(cell.table, "sheet")
+
+
+class Shown(NamedTuple):
+    """A cell as the report shows it."""
+
+    id: str
+    text: str
+    kind: str
+    how: str
+    field: str
+    record: str
+    value: str  # the value the field holds, exactly
+    guesses: tuple[str, ...]  # the rules that guessed about it (info diagnostics), in their words
+
+
+class Finding(NamedTuple):
+    severity: str  # 'fail' (a check), 'error', 'warning', 'unplaced'
+    text: str
+    target: str | None  # the id of its cell
+
+
+class Sheet(NamedTuple):
+    id: str
+    doc: Document
+    columns: list[str]  # the grid's column letters (A, B, …)
+    rows: list[tuple[int, int | None, list[Shown | None]]]  # (line, page, a cell a column, None where empty)
+    findings: list[Finding]
+    counts: dict[str, int]  # cells by how
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, Decimal):
+        return exact_text(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return " | ".join(map(str, value))
+    return str(value)
+
+
+def _records(doc: Document) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every row of every table of the document, by (table, its key)."""
+    out = {}
+    for table in TABLES:
+        if table.name == "cells":
+            continue
+        key = table.key or "document_key"
+        for row in table_rows(doc, table):
+            values = dict(zip(table.names, row, strict=True))
+            out[table.name, values[key]] = values
+    return out
+
+
+def _value(doc: Document, records: dict[tuple[str, str], dict[str, Any]], cell: CellUse) -> str:
+    """The exact value the cell's field holds ('(none)' for a dropped or unplaced cell's)."""
+    if cell.field is None:
+        return "(none)"
+    if cell.table == "documents":
+        owner: Any = doc
+        for name in cell.field.split("."):
+            owner = getattr(owner, name, None)
+        return _text(owner.label if cell.field == "office" else owner)
+    row = records.get((cell.table, cell.record), {})
+    value = _text(row.get(cell.field))
+    if cell.table == "kpis" and cell.field == "target_raw" and row.get("target_kind"):
+        value += f" — {row['target_kind']}"
+        if row.get("target_value") is not None:
+            value += f" {_text(row['target_value'])}" + (f" {row['target_unit']}" if row.get("target_unit") else "")
+    return value
+
+
+def _guesses(doc: Document) -> dict[tuple[int, int | None], list[str]]:
+    """The info diagnostics (the rules' guesses) by (line, column); column None for a whole row."""
+    out: dict[tuple[int, int | None], list[str]] = {}
+    for d in doc.diagnostics:
+        if d.severity == "info" and d.line is not None:
+            out.setdefault((d.line, d.column), []).append(f"{d.code}: {d.message}")
+    return out
+
+
+def sheet(n: int, doc: Document) -> Sheet:
+    sid = f"s{n}"
+    records = _records(doc)
+    guesses = _guesses(doc)
+    by_line: dict[int, dict[int, CellUse]] = {}
+    for c in doc.cells:
+        by_line.setdefault(c.line, {})[c.column] = c
+    width = max((c.column for c in doc.cells), default=0)
+    ids: dict[tuple[int, int], str] = {}
+    rows = []
+    for line in sorted(by_line):
+        cells = by_line[line]
+        first = min(cells)
+        shown: list[Shown | None] = []
+        for column in range(1, width + 1):
+            at = cells.get(column)
+            if at is None:
+                shown.append(None)
+                continue
+            ids[line, column] = f"{sid}-{line}-{column}"
+            said = guesses.get((line, column), []) + (guesses.get((line, None), []) if column == first else [])
+            shown.append(Shown(ids[line, column], at.text, kind(at), at.how, f"{at.table}.{at.field}" if at.field
+                               else at.table, at.record, _value(doc, records, at), tuple(said)))
+        rows.append((line, next(iter(cells.values())).page, shown))
+    counts: dict[str, int] = {}
+    for c in doc.cells:
+        counts[c.how] = counts.get(c.how, 0) + 1
+    return Sheet(sid, doc, [letters(n) for n in range(1, width + 1)], rows, _findings(doc, records, ids), counts)
+
+
+def letters(column: int) -> str:
+    """A 1-based column as a spreadsheet names it: A, B, …, Z, AA, …"""
+    out = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _at(ids: dict[tuple[int, int], str], line: int | None, column: int | None) -> str | None:
+    """The id of the cell at a place, or of its row's first cell."""
+    if line is None:
+        return None
+    if column is not None and (line, column) in ids:
+        return ids[line, column]
+    return next((ids[key] for key in sorted(ids) if key[0] == line), None)
+
+
+def _subject(doc: Document, records: dict[tuple[str, str], dict[str, Any]], ids: dict[tuple[int, int], str],
+             check: str, subject: str | None) -> str | None:
+    """The cell a failed check is about: the area, I.E.E.P. item or KPI it names."""
+    table, field = {"area_weights": ("areas", None), "subarea_weights": ("areas", "area"),
+                    "ieep_sums": ("ieep_items", "label"), "ieep_kpis": ("kpis", "kpi")}.get(check, ("", None))
+    key = next((k for (t, k), row in records.items() if t == table and (field is None or row.get(field) == subject)),
+               None)
+    place = next(((c.line, c.column) for c in doc.cells if c.table == table and c.record == key), None)
+    return ids.get(place) if place else None
+
+
+def _findings(doc: Document, records: dict[tuple[str, str], dict[str, Any]],
+              ids: dict[tuple[int, int], str]) -> list[Finding]:
+    """Failed checks, errors, warnings and unplaced cells, each with its cell where it has one."""
+    out = [Finding("fail", f"check {c.name}{f' ({c.subject})' if c.subject else ''} failed: {c.message}",
+                   _subject(doc, records, ids, c.name, c.subject)) for c in doc.checks if c.status == "fail"]
+    out += [Finding(d.severity, f"{d.code}: {d.message}" + (f" (line {d.line})" if d.line else ""),
+                    _at(ids, d.line, d.column)) for d in doc.diagnostics
+            if d.severity in ("error", "warning") and d.code not in ("unplaced-cell", "check-failed")]
+    out += [Finding("unplaced", f"line {u.line}, column {u.column}: {u.text!r} fits no field",
+                    _at(ids, u.line, u.column)) for u in doc.unparsed]
+    return out
+
+
+def html(documents: Iterable[Document], unreadable: Sequence[tuple[str, str]] = ()) -> str:
+    """The report of the documents (and a line for each source that could not be read: (source,
+    why)), as one HTML page."""
+    from importlib import resources
+
+    import jinja2
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    text = resources.files("objparse.templates").joinpath("report.html").read_text(encoding="utf-8")
+    sheets = [sheet(n, doc) for n, doc in enumerate(documents, start=1)]
+    return env.from_string(text).render(sheets=sheets, unreadable=unreadable, kinds=KINDS, hows=HOWS)
+

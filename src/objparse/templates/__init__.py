@@ -1,0 +1,1 @@
+"""The HTML report's template (package data): objparse.export.report fills it."""
