@@ -9,6 +9,7 @@ import sheets
 from conftest import CORPUS, FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_lossless import lost_cells
 
 from objparse import parse_bytes, parse_file, parse_text, render
 from objparse.compare import IGNORED
@@ -103,8 +104,12 @@ def test_references_parse_to_their_citations(reference):
 @given(sheets.documents())
 def test_rendered_document_parses_back(doc):
     """render -> parse gives the document back, every derived field (codes, citations, target
-    values, acts, the I.E.E.P. tree, project links, checks) included."""
-    assert data(parse_text(render(doc))) == data(doc)
+    values, acts, the I.E.E.P. tree, project links, checks) included; and it accounts for every
+    cell of the sheet, none moved, dropped or unplaced."""
+    text = render(doc)
+    read = parse_text(text)
+    assert data(read) == data(doc)
+    assert lost_cells(text, read) == [] and {c.how for c in read.cells} <= {"read", "filled", "joined"}
 
 
 @SETTINGS
