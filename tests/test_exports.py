@@ -379,6 +379,10 @@ def test_a_document_written_in_pieces_is_the_document_written_whole(docs):
     ("side_table_column_no_one_named.txt",
      "SELECT p.id, x.column, x.text FROM project_extras x JOIN projects p USING (project_key) ORDER BY p.project_row",
      [("NOPE25_DCO_16.1", "STATO", "avviato"), ("NOPE25_DCO_16.3", "STATO", "da avviare")]),
+    ("ieep_column_no_one_named.txt",
+     "SELECT i.label, i.amount_exact, x.column, x.text FROM ieep_item_extras x JOIN ieep_items i "
+     "USING (ieep_item_key) ORDER BY i.id",
+     [("Accertato", "100", "NOTE", "stima di marzo"), ("Incassi e Pagamenti", "200", "NOTE", "dato provvisorio")]),
 ])
 def test_a_column_no_one_named_is_a_table_of_its_own_that_joins_its_records(tmp_path, sheet, query, want):
     assert main([str(FIXTURES / sheet), "-o", str(tmp_path / "out.sqlite"), "-q"]) == 0

@@ -42,7 +42,8 @@ def _records(doc: Document, own: tuple[From, ...]) -> Iterator[tuple[str, tuple[
         yield "notes", (n,), "", note.cells
 
 
-_EXTRAS = {"kpis": "kpi_extras", "projects": "project_extras"}  # where a record's `extra` cells are a row each
+# where a record's `extra` cells are a row each
+_EXTRAS = {"kpis": "kpi_extras", "ieep_items": "ieep_item_extras", "projects": "project_extras"}
 
 
 def uses(doc: Document, own: tuple[From, ...], found: Findings) -> dict[tuple[int, int], Use]:

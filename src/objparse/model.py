@@ -155,6 +155,8 @@ class IeepItem:
     # where the figures do not add up, which amount the tree takes as the typo: 'own' (the item's
     # printed amount; the sum of its children stands for it) or 'child' (one of its children's)
     typo: str | None = attrs.field(default=None, metadata={**OMIT_IF_NONE, **vocabulary(TYPOS)})
+    # the cells of the columns the table's header names right of its amounts ({'NOTE': 'stima'})
+    extra: dict[str, str] = attrs.field(factory=dict, hash=False)
     cells: tuple[From, ...] = provenance()
 
     @property
@@ -171,6 +173,7 @@ class Ieep:
     line: int
     page: int | None = attrs.field(default=None, kw_only=True, metadata=OMIT_IF_NONE)  # a PDF's page
     items: tuple[IeepItem, ...]
+    extra_columns: tuple[str, ...] = ()  # the columns its header names right of the amounts' (the items' `extra`)
     cells: tuple[From, ...] = provenance()
 
 

@@ -26,6 +26,7 @@ HOWS = {"filled": "a merged cell: its value filled into the rows it covers",
         "joined": "wrapped text: joined to the cell it continues",
         "moved": "out of its column (a shifted row): read by what it holds"}
 _BY_TABLE = {"areas": "area", "subareas": "subarea", "kpi_extras": "extra", "project_extras": "extra",
+             "ieep_item_extras": "extra",
              "notes": "note", "ieep_items": "ieep", "spending_rules": "spending", "projects": "project",
              "unparsed": "unplaced", "diagnostics": "dropped"}
 _KPI_FIELDS = {"kpi": "kpi", "reference": "reference", "target_raw": "target"}

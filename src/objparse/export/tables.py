@@ -127,6 +127,12 @@ def _ieep_items(doc: Document) -> Iterator[tuple[Any, ...]]:
                it.line, it.page)
 
 
+def _ieep_item_extras(doc: Document) -> Iterator[tuple[Any, ...]]:
+    for it in doc.ieep.items if doc.ieep else ():
+        for column, text in it.extra.items():
+            yield it.id, column, text
+
+
 def _spending_rules(doc: Document) -> Iterator[tuple[Any, ...]]:
     for n, r in enumerate(doc.spending.rules if doc.spending else (), start=1):
         yield n, r.measure, r.phase, r.rule, r.line, r.page
@@ -217,6 +223,10 @@ _TABLES = (
                 "parent_label", "emphasis:boolean", "typo", "line:integer",
                 "page:integer"),
           ("id",), "documents", _ieep_items, "ieep_item_key"),
+    Table("ieep_item_extras", "an I.E.E.P. item's cells in the columns the table's header names right of the "
+                              "amounts, by name",
+          _cols("id:integer", "column", "text"),
+          ("id", "column"), "ieep_items", _ieep_item_extras, "ieep_item_extra_key"),
     Table("spending_rules", "the spending table's rules",
           _cols("rule_id:integer", "measure", "phase", "rule", "line:integer", "page:integer"),
           ("rule_id",), "documents", _spending_rules, "spending_rule_key"),

@@ -226,11 +226,12 @@ def flat_Ieep(o, ind):
     if o.page is not None:
         out.append('"page": ' + ("null" if o.page is None else str(o.page)))
     out.append('"items": ' + ("[" + ", ".join(W[model.IeepItem][1](x, "") for x in o.items) + "]"))
+    out.append('"extra_columns": ' + ("[" + ", ".join(S(x) for x in o.extra_columns) + "]"))
     return "{" + ", ".join(out) + "}"
 
 
 def pretty_Ieep(o, ind):
-    if not (o.items):
+    if not (o.items or o.extra_columns):
         return flat_Ieep(o, ind)
     ind1 = ind + INDENT
     ind2 = ind1 + INDENT
@@ -242,6 +243,7 @@ def pretty_Ieep(o, ind):
     if o.page is not None:
         out.append(ind1 + '"page": ' + ("null" if o.page is None else str(o.page)))
     out.append(ind1 + '"items": ' + ("[\n" + ind2 + (",\n" + ind2).join(W[model.IeepItem][0](x, ind2) for x in o.items) + "\n" + ind1 + "]" if o.items else "[]"))
+    out.append(ind1 + '"extra_columns": ' + ("[" + ", ".join(S(x) for x in o.extra_columns) + "]"))
     return "{\n" + ",\n".join(out) + "\n" + ind + "}"
 
 
@@ -260,6 +262,7 @@ def flat_IeepItem(o, ind):
         out.append('"page": ' + ("null" if o.page is None else str(o.page)))
     if o.typo is not None:
         out.append('"typo": ' + ("null" if o.typo is None else S(o.typo)))
+    out.append('"extra": ' + ("{" + ", ".join(S(k) + ": " + S(x) for k, x in o.extra.items()) + "}"))
     return "{" + ", ".join(out) + "}"
 
 
@@ -282,6 +285,7 @@ def pretty_IeepItem(o, ind):
         out.append(ind1 + '"page": ' + ("null" if o.page is None else str(o.page)))
     if o.typo is not None:
         out.append(ind1 + '"typo": ' + ("null" if o.typo is None else S(o.typo)))
+    out.append(ind1 + '"extra": ' + ("{" + ", ".join(S(k) + ": " + S(x) for k, x in o.extra.items()) + "}"))
     return "{\n" + ",\n".join(out) + "\n" + ind + "}"
 
 

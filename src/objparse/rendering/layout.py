@@ -128,9 +128,11 @@ def _note(note: Note) -> str:
 
 
 def ieep_rows(ieep: Ieep) -> list[list[Cell]]:
-    rows = [_row(ieep.title, "", ieep.column)]
+    extras = {name: 3 + n for n, name in enumerate(ieep.extra_columns)}  # right of the amounts
+    rows = [_with_extra(_row(ieep.title, "", ieep.column), {name: name for name in extras}, extras)]
     for item in ieep.items:
-        rows.append(_row(Italic(item.label) if item.emphasis else item.label, "", item.raw))
+        rows.append(_with_extra(_row(Italic(item.label) if item.emphasis else item.label, "", item.raw), item.extra,
+                                extras))
     return rows
 
 

@@ -1,8 +1,11 @@
-"""The I.E.E.P. table: a money breakdown, one item a row, whose tree is recovered from the sums."""
+"""The I.E.E.P. table: a money breakdown, one item a row, whose tree is recovered from the sums. A
+column its header names right of the amounts' (NOTE) is a column of its own: an item's cell there
+is kept by that name."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -25,6 +28,7 @@ class _Row(NamedTuple):
     italic: bool
     alone: bool  # the row holds its label and nothing else
     gap: bool  # a blank line stands right above it
+    named: tuple[tuple[str, Cell], ...] = ()  # its cells of the header's columns right of the amounts'
 
     @property
     def cell(self) -> Cell:
@@ -43,16 +47,36 @@ def _no_blank_between(above: _Row, row: _Row) -> bool:
     return not row.gap
 
 
+def _columns(table: SideTableRows) -> tuple[Cell | None, dict[int, str]]:
+    """The header's cell over the amounts (`column`), and the columns it names right of it, by
+    place. The amounts' column is where most rows' last amount stands; a header that has no cell
+    there names its amounts with its last cell, and no column of its own."""
+    others = table.header.filled[1:]
+    places = Counter(next((c.column for c in reversed(row.filled[1:]) if c.kind in AMOUNTS), None)
+                     for row in table.rows)
+    places.pop(None, None)
+    at = places.most_common(1)[0][0] if places else None
+    over = next((c for c in others if c.column == at), None)
+    if over is None or over is others[-1]:
+        return (others[-1] if others else None), {}
+    return over, {c.column: c.text for c in others if c.column > over.column}
+
+
 def parse(table: SideTableRows) -> tuple[Ieep, Found]:
     found = Found()
     header = table.header
-    head = header.texts()
-    for cell in header.filled[1:-1]:
-        found.unplaced(cell, "I.E.E.P. header")
+    column, extras = _columns(table)
+    for cell in header.filled[1:]:
+        if cell is not column and cell.column not in extras:
+            found.unplaced(cell, "I.E.E.P. header")
     rows = []
     new = tuple.__new__  # (a row each: _Row's own constructor is a Python call)
     for row in table.rows:
         label, rest = row.filled[0], row.filled[1:]
+        named: tuple[tuple[str, Cell], ...] = ()
+        if extras and any(c.column in extras for c in rest):
+            named = tuple((extras[c.column], c) for c in rest if c.column in extras)
+            rest = tuple(c for c in rest if c.column not in extras)
         if len(rest) == 1 and rest[0].kind in AMOUNTS:  # (most rows: a label and its amount)
             money: Cell | None = rest[0]
         else:
@@ -61,7 +85,8 @@ def parse(table: SideTableRows) -> tuple[Ieep, Found]:
                 if cell is not money:
                     found.unplaced(cell, "I.E.E.P. table")
         amount = read_value(money.text)[1] if money else None  # type: ignore[index]
-        rows.append(new(_Row, (label, money, amount, label.column in row.italic, not rest, row.gap)))
+        rows.append(new(_Row, (label, money, amount, label.column in row.italic, not rest and not named, row.gap,
+                               named)))
     rows, joins = wrapped_cells.join_records(rows, "the I.E.E.P. label", _no_blank_between)
     found += joins
     signs = [-1 if "(" in r.label.text and _MINUS.search(r.label.text) else 1 for r in rows]
@@ -78,14 +103,17 @@ def parse(table: SideTableRows) -> tuple[Ieep, Found]:
         IeepItem(id=i, label=r.label.text, amount=r.amount, raw=r.money.text if r.money else None, sign=signs[i],
                  level=shape.levels[i], parent=shape.parents[i], emphasis=r.italic, line=r.label.line,
                  typo=("own" if i in shape.own_typo else "child") if i in shape.relaxed else None,
-                 cells=sources(("label", r.label), ("raw", r.money)))
+                 extra={name: cell.text for name, cell in r.named},
+                 cells=sources(("label", r.label), ("raw", r.money))
+                 + tuple(f for name, cell in r.named for f in sources(("extra", cell), key=name)))
         for i, r in enumerate(rows))
     return Ieep(
         heading=table.heading.filled[0].text if table.heading else None,
-        title=head[0],
-        column=head[-1] if len(head) > 1 else None,
+        title=header.filled[0].text,
+        column=column.text if column else None,
         line=header.line,
         items=items,
+        extra_columns=tuple(extras.values()),
         cells=sources(("heading", table.heading.filled[0] if table.heading else None), ("title", header.filled[0]),
-                      ("column", header.filled[-1] if len(head) > 1 else None)),
+                      ("column", column), *(("extra_columns", c) for c in header.filled if c.column in extras)),
     ), found
