@@ -30,6 +30,21 @@ def _sheets_parser(prog: str, description: str) -> argparse.ArgumentParser:
     return ap
 
 
+def _fail_on(ap: argparse.ArgumentParser, default: frozenset[str], said: str) -> None:
+    ap.add_argument("--fail-on", type=fail_on, default=default, metavar="FINDINGS",
+                    help=f"the findings that make the exit status 1, apart by commas: check, warning, "
+                         f"unplaced ({said})")
+
+
+def _sheets(ap: argparse.ArgumentParser, argv: list[str]) -> tuple[argparse.Namespace, list[str]] | int:
+    """The arguments and the files they name; or the exit code, after a usage error or --help."""
+    args = parsed(ap, argv)
+    if isinstance(args, int):
+        return args
+    files = _files(args.files)
+    return (args, files) if files else EXIT_USAGE
+
+
 def _files(names: list[str]) -> list[str]:
     """The files to read, each once; none (and a usage error said) when there are none."""
     inputs = expand(names)
@@ -136,19 +151,17 @@ def _same(path: Path, source: str) -> bool:
 # --- objparse roundtrip -------------------------------------------------------------------------
 
 def roundtrip_command(argv: list[str], prog: str) -> int:
-    args = parsed(_sheets_parser(
+    given = _sheets(_sheets_parser(
         prog, "Parse each sheet, render it back, parse that again, and say whether the two documents agree (line "
               "numbers aside), naming the first difference: a one-command check on a new sheet."), argv)
-    if isinstance(args, int):
-        return args
+    if isinstance(given, int):
+        return given
+    _, files = given
     from ..compare import first_difference
     from ..errors import SheetError
     from ..parse import parse_text
     from ..rendering import render
 
-    files = _files(args.files)
-    if not files:
-        return EXIT_USAGE
     status = EXIT_OK
     for path, doc in _documents(files):
         if isinstance(doc, SheetError):
@@ -185,17 +198,13 @@ def check_command(argv: list[str], prog: str) -> int:
                               "Exit 1 when a check fails (or another finding --fail-on names), a sheet has an "
                               "error or cannot be read.")
     ap.add_argument("--json", action="store_true", help="the same report as JSON")
-    ap.add_argument("--fail-on", type=fail_on, default=frozenset({"check"}), metavar="FINDINGS",
-                    help="the findings that make the exit status 1, apart by commas: check, warning, unplaced "
-                         "(default: check; a sheet with an error or that cannot be read always does)")
-    args = parsed(ap, argv)
-    if isinstance(args, int):
-        return args
+    _fail_on(ap, frozenset({"check"}), "default: check; a sheet with an error or that cannot be read always does")
+    given = _sheets(ap, argv)
+    if isinstance(given, int):
+        return given
+    args, files = given
     from ..errors import SheetError
 
-    files = _files(args.files)
-    if not files:
-        return EXIT_USAGE
     reports: list[dict[str, Any]] = []
     status = EXIT_OK
     for path, doc in _documents(files):
@@ -249,17 +258,13 @@ def report_command(argv: list[str], prog: str) -> int:
                               "--fail-on names.")
     ap.add_argument("-o", "--output", default="report.html", metavar="FILE",
                     help="the page to write (default: report.html); '-' for standard output")
-    ap.add_argument("--fail-on", type=fail_on, default=frozenset(), metavar="FINDINGS",
-                    help="the findings that make the exit status 1, apart by commas: check, warning, unplaced "
-                         "(default: none)")
-    args = parsed(ap, argv)
-    if isinstance(args, int):
-        return args
+    _fail_on(ap, frozenset(), "default: none")
+    given = _sheets(ap, argv)
+    if isinstance(given, int):
+        return given
+    args, files = given
     from ..errors import SheetError
 
-    files = _files(args.files)
-    if not files:
-        return EXIT_USAGE
     docs, unreadable = [], []
     status = EXIT_OK
     for path, doc in _documents(files):
