@@ -52,6 +52,19 @@ def sources(*fields: tuple[str, Cell | None], how: str = "read", key: str = "") 
     return tuple(out)
 
 
+def extra_sources(named: tuple[tuple[str, Cell], ...]) -> tuple[From, ...]:
+    """The source cells of a record's `extra` (its cells of the columns no one named, by name): a
+    column's cell on a wrapped record's later row joined."""
+    if not named:
+        return ()
+    seen: set[str] = set()
+    out: tuple[From, ...] = ()
+    for name, cell in named:
+        out += sources(("extra", cell), how="joined" if name in seen else "read", key=name)
+        seen.add(name)
+    return out
+
+
 class Row(NamedTuple):
     """One source row, immutable: its line (and the line it ends on: a quoted cell may span
     lines), whether a blank line stands right above it, its non-empty cells, which columns are

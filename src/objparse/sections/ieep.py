@@ -9,7 +9,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..draft import Cell, SideTableRows, sources
+from ..draft import Cell, SideTableRows, extra_sources, sources
 from ..findings import Found
 from ..model import Ieep, IeepItem
 from ..rules import wrapped_cells
@@ -105,7 +105,7 @@ def parse(table: SideTableRows) -> tuple[Ieep, Found]:
                  typo=("own" if i in shape.own_typo else "child") if i in shape.relaxed else None,
                  extra={name: cell.text for name, cell in r.named},
                  cells=sources(("label", r.label), ("raw", r.money))
-                 + tuple(f for name, cell in r.named for f in sources(("extra", cell), key=name)))
+                 + extra_sources(r.named))
         for i, r in enumerate(rows))
     return Ieep(
         heading=table.heading.filled[0].text if table.heading else None,

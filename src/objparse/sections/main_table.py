@@ -6,7 +6,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from ..draft import AreaBuilder, AreaRows, Cell, Joined, MainTableRows, Placed, Row, RowKind, SubareaBuilder, sources
+from ..draft import (
+    AreaBuilder,
+    AreaRows,
+    Cell,
+    Joined,
+    MainTableRows,
+    Placed,
+    Row,
+    RowKind,
+    SubareaBuilder,
+    extra_sources,
+    sources,
+)
 from ..findings import Found
 from ..model import Area, From, Kpi
 from ..rules import implicit_kpis, merged_cells, misplaced_values, wrapped_cells
@@ -182,18 +194,8 @@ def _kpi(row: Placed, name: str, implicit: bool) -> Kpi:
         citations=parse_citations(reference),
         target=parse_target(row.target.text if row.target else None),
         extra=_extra(row.named) if row.named else {},
-        cells=_from(row, ("kpi", NAME), ("reference", REFERENCE), ("target_raw", TARGET)) + _named(row.named),
+        cells=_from(row, ("kpi", NAME), ("reference", REFERENCE), ("target_raw", TARGET)) + extra_sources(row.named),
     )
-
-
-def _named(named: tuple[tuple[str, Cell], ...]) -> tuple[From, ...]:
-    """The source cells of a KPI's `extra`: a column's cell on a wrapped KPI's later row joined."""
-    seen: set[str] = set()
-    out: tuple[From, ...] = ()
-    for name, cell in named:
-        out += sources(("extra", cell), how="joined" if name in seen else "read", key=name)
-        seen.add(name)
-    return out
 
 
 def _extra(named: tuple[tuple[str, Cell], ...]) -> dict[str, str]:

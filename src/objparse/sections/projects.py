@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..draft import Cell, SideTableRows, sources
+from ..draft import Cell, SideTableRows, extra_sources, sources
 from ..findings import Found
 from ..model import Project, Projects
 from ..rules import wrapped_cells
@@ -43,7 +43,7 @@ class _Project:
                        id=self.id.text, title=self.cell.text if self.cell else None, line=self.line,
                        extra={column: cell.text for column, cell in self.extra},
                        cells=sources(("area", area), ("subarea", subarea), ("id", self.id), ("title", self.cell))
-                       + tuple(f for column, cell in self.extra for f in sources(("extra", cell), key=column)))
+                       + extra_sources(self.extra))
 
 
 def _split(cells: tuple[Cell, ...]) -> tuple[Cell | None, Cell | None, Cell | None, Cell | None, list[Cell]]:
