@@ -88,6 +88,21 @@ def test_the_findings_link_to_their_cells():
     assert all(link[1:] in page.cells for link in links)
 
 
+@pytest.mark.parametrize(("fixture", "kinds"), [
+    ("ieep_typo.txt", ["k-ieep", "k-kpi"]), ("area_repeated_variant.txt", ["k-area"]),
+    ("no_side_tables.txt", ["k-area"]),
+])
+def test_a_failed_check_links_to_what_it_is_about(fixture, kinds):
+    doc = parse_text((FIXTURES / fixture).read_text(encoding="utf-8"))
+    page = Page(html([doc]))
+    failed = [c for c in doc.checks if c.status == "fail"]
+    items = [a for tag, a in page.tags if tag == "li" and a.get("class") == "f-fail"]
+    assert len(items) == len(failed) == len(kinds)
+    links = [a["href"][1:] for tag, a in page.tags if tag == "a" and (a.get("href") or "").startswith("#s1-")]
+    classes = [page.cells[link][0]["class"].split()[0] for link in links[:len(failed)]]
+    assert classes == kinds
+
+
 def test_nothing_is_fetched_from_anywhere():
     page = Page(html(_docs(SHEETS)))
     assert not [tag for tag, _ in page.tags if tag in ("link", "img", "iframe", "object", "embed", "base", "video")]
@@ -165,11 +180,20 @@ def test_the_page_in_a_browser(browser, tmp_path):
     from selenium.webdriver.common.keys import Keys
 
     out = tmp_path / "report.html"
-    assert main(["report", *map(str, SHEETS), "-o", str(out)]) == 0
+    assert main(["report", str(CORPUS), "-o", str(out)]) == 0
+    browser.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
     browser.get(out.as_uri())
-    assert browser.find_elements(By.CSS_SELECTOR, "section.sheet") and browser.title.startswith("objparse report")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "section.sheet")) == len(SHEETS)
+    assert browser.title.startswith("objparse report")
     severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert severe == []
+    # every cell coloured: none shows the page's own background
+    uncoloured = browser.execute_script("""
+        return Array.from(document.querySelectorAll("td[data-field]")).filter(function (td) {
+            var colour = getComputedStyle(td).backgroundColor;
+            return colour === "rgba(0, 0, 0, 0)" || colour === "rgb(255, 255, 255)";
+        }).length""")
+    assert uncoloured == 0 and len(browser.find_elements(By.CSS_SELECTOR, "td[data-field]")) > 400
     browser.save_screenshot(str(tmp_path / "report.png"))
     assert (tmp_path / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -161,36 +161,51 @@ def letters(column: int) -> str:
     return out
 
 
-def _at(ids: dict[tuple[int, int], str], line: int | None, column: int | None) -> str | None:
-    """The id of the cell at a place, or of its row's first cell."""
-    if line is None:
-        return None
-    if column is not None and (line, column) in ids:
-        return ids[line, column]
-    return next((ids[key] for key in sorted(ids) if key[0] == line), None)
+# the record a failed check is about: (table, the field that names it; None: the table's first)
+_SUBJECTS = {"area_weights": ("areas", None), "subarea_weights": ("areas", "area"),
+             "ieep_sums": ("ieep_items", "label"), "ieep_kpis": ("kpis", "kpi")}
 
 
-def _subject(doc: Document, records: dict[tuple[str, str], dict[str, Any]], ids: dict[tuple[int, int], str],
-             check: str, subject: str | None) -> str | None:
-    """The cell a failed check is about: the area, I.E.E.P. item or KPI it names."""
-    table, field = {"area_weights": ("areas", None), "subarea_weights": ("areas", "area"),
-                    "ieep_sums": ("ieep_items", "label"), "ieep_kpis": ("kpis", "kpi")}.get(check, ("", None))
-    key = next((k for (t, k), row in records.items() if t == table and (field is None or row.get(field) == subject)),
-               None)
-    place = next(((c.line, c.column) for c in doc.cells if c.table == table and c.record == key), None)
-    return ids.get(place) if place else None
+class _Links:
+    """Where a finding links to, found in one pass over the sheet: the cell at a place (or its
+    row's first), and the first cell of a record."""
+
+    def __init__(self, doc: Document, records: dict[tuple[str, str], dict[str, Any]], ids: dict[tuple[int, int], str]):
+        self.ids = ids
+        self.lines: dict[int, str] = {}
+        for (line, _), cell_id in sorted(ids.items(), reverse=True):  # each line's first cell last, so it stays
+            self.lines[line] = cell_id
+        self.records: dict[tuple[str, str], str] = {}
+        for c in doc.cells:
+            self.records.setdefault((c.table, c.record), ids[c.line, c.column])
+        self.named: dict[tuple[str, str | None, Any], str] = {}  # (table, field, its value) -> the record's key
+        for (table, key), row in records.items():
+            for field in {f for t, f in _SUBJECTS.values() if t == table}:
+                self.named.setdefault((table, field, row.get(field) if field else None), key)
+
+    def at(self, line: int | None, column: int | None) -> str | None:
+        if line is None:
+            return None
+        return self.ids.get((line, column)) if column is not None and (line, column) in self.ids else \
+            self.lines.get(line)
+
+    def subject(self, check: str, subject: str | None) -> str | None:
+        table, field = _SUBJECTS.get(check, ("", None))
+        key = self.named.get((table, field, subject if field else None))
+        return self.records.get((table, key)) if key is not None else None
 
 
 def _findings(doc: Document, records: dict[tuple[str, str], dict[str, Any]],
               ids: dict[tuple[int, int], str]) -> list[Finding]:
     """Failed checks, errors, warnings and unplaced cells, each with its cell where it has one."""
+    links = _Links(doc, records, ids)
     out = [Finding("fail", f"check {c.name}{f' ({c.subject})' if c.subject else ''} failed: {c.message}",
-                   _subject(doc, records, ids, c.name, c.subject)) for c in doc.checks if c.status == "fail"]
+                   links.subject(c.name, c.subject)) for c in doc.checks if c.status == "fail"]
     out += [Finding(d.severity, f"{d.code}: {d.message}" + (f" (line {d.line})" if d.line else ""),
-                    _at(ids, d.line, d.column)) for d in doc.diagnostics
+                    links.at(d.line, d.column)) for d in doc.diagnostics
             if d.severity in ("error", "warning") and d.code not in ("unplaced-cell", "check-failed")]
     out += [Finding("unplaced", f"line {u.line}, column {u.column}: {u.text!r} fits no field",
-                    _at(ids, u.line, u.column)) for u in doc.unparsed]
+                    links.at(u.line, u.column)) for u in doc.unparsed]
     return out
 
 
