@@ -227,3 +227,14 @@ def test_the_page_prints_on_a4(browser, tmp_path):
     assert sizes == {(842, 595)}  # A4, landscape
     assert "Indice di Deflusso" in text and "Selected cell" not in text
 
+
+
+def test_every_guess_is_shown_on_its_cell_or_said_of_the_whole_file():
+    text = (FIXTURES / "csv_semicolon_italian_excel.txt").read_bytes()
+    doc = parse_sheets(text, "sheet.csv")[0]
+    page = Page(html([doc]))
+    shown = [g for attributes, _ in page.cells.values() for g in (attributes["data-guess"] or "").split("\n") if g]
+    whole = [a for tag, a in page.tags if tag == "li" and a.get("class") == "f-info"]
+    infos = [d for d in doc.diagnostics if d.severity == "info"]
+    assert infos and len(shown) + len(whole) == len(infos)
+    assert whole  # the delimiter chosen is said of the whole file

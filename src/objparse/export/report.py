@@ -113,19 +113,33 @@ def _value(doc: Document, records: dict[tuple[str, str], dict[str, Any]], cell: 
     return value
 
 
-def _guesses(doc: Document) -> dict[tuple[int, int | None], list[str]]:
-    """The info diagnostics (the rules' guesses) by (line, column); column None for a whole row."""
-    out: dict[tuple[int, int | None], list[str]] = {}
+def _guesses(doc: Document) -> tuple[dict[tuple[int, int], list[str]], list[str]]:
+    """The info diagnostics (the rules' guesses) by the cell they are about — the one at their
+    place, else their row's first — and those about the whole file (how it was decoded, split)."""
+    firsts: dict[int, int] = {}
+    places = set()
+    for c in doc.cells:
+        places.add((c.line, c.column))
+        firsts[c.line] = min(firsts.get(c.line, c.column), c.column)
+    out: dict[tuple[int, int], list[str]] = {}
+    whole = []
     for d in doc.diagnostics:
-        if d.severity == "info" and d.line is not None:
-            out.setdefault((d.line, d.column), []).append(f"{d.code}: {d.message}")
-    return out
+        if d.severity != "info":
+            continue
+        said = f"{d.code}: {d.message}"
+        if d.line is not None and (d.line, d.column) in places:
+            out.setdefault((d.line, d.column), []).append(said)  # type: ignore[arg-type]
+        elif d.line is not None and d.line in firsts:
+            out.setdefault((d.line, firsts[d.line]), []).append(said)
+        else:
+            whole.append(said)
+    return out, whole
 
 
 def sheet(n: int, doc: Document) -> Sheet:
     sid = f"s{n}"
     records = _records(doc)
-    guesses = _guesses(doc)
+    guesses, whole = _guesses(doc)
     by_line: dict[int, dict[int, CellUse]] = {}
     for c in doc.cells:
         by_line.setdefault(c.line, {})[c.column] = c
@@ -134,7 +148,6 @@ def sheet(n: int, doc: Document) -> Sheet:
     rows = []
     for line in sorted(by_line):
         cells = by_line[line]
-        first = min(cells)
         shown: list[Shown | None] = []
         for column in range(1, width + 1):
             at = cells.get(column)
@@ -142,14 +155,15 @@ def sheet(n: int, doc: Document) -> Sheet:
                 shown.append(None)
                 continue
             ids[line, column] = f"{sid}-{line}-{column}"
-            said = guesses.get((line, column), []) + (guesses.get((line, None), []) if column == first else [])
             shown.append(Shown(ids[line, column], at.text, kind(at), at.how, f"{at.table}.{at.field}" if at.field
-                               else at.table, at.record, _value(doc, records, at), tuple(said)))
+                               else at.table, at.record, _value(doc, records, at),
+                               tuple(guesses.get((line, column), ()))))
         rows.append((line, next(iter(cells.values())).page, shown))
     counts: dict[str, int] = {}
     for c in doc.cells:
         counts[c.how] = counts.get(c.how, 0) + 1
-    return Sheet(sid, doc, [letters(n) for n in range(1, width + 1)], rows, _findings(doc, records, ids), counts)
+    findings = _findings(doc, records, ids) + [Finding("info", said, None) for said in whole]
+    return Sheet(sid, doc, [letters(n) for n in range(1, width + 1)], rows, findings, counts)
 
 
 def letters(column: int) -> str:
