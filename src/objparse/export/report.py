@@ -56,7 +56,7 @@ class Shown(NamedTuple):
 
 
 class Finding(NamedTuple):
-    severity: str  # 'fail' (a check), 'error', 'warning', 'unplaced'
+    severity: str  # 'fail' (a check), 'error', 'warning', 'unplaced', 'info' (how the whole file was read)
     text: str
     target: str | None  # the id of its cell
 
