@@ -103,6 +103,18 @@ def test_a_failed_check_links_to_what_it_is_about(fixture, kinds):
     assert classes == kinds
 
 
+def test_page_furniture_is_shown_dropped_and_not_listed_as_unplaced():
+    source = FIXTURES / "several" / "three_offices_page_footers_repeated_header.txt"
+    docs = parse_sheets(source)
+    page = Page(html(docs))
+    dropped = {f"s{n}-{c.line}-{c.column}" for n, doc in enumerate(docs, start=1) for c in doc.cells
+               if c.how == "dropped"}
+    assert dropped and all("k-dropped" in page.cells[i][0]["class"].split() for i in dropped)
+    listed = [a["href"][1:] for tag, a in page.tags if tag == "a" and (a.get("href") or "").startswith("#s")
+              and "-" in a["href"]]
+    assert not dropped & set(listed)
+
+
 def test_nothing_is_fetched_from_anywhere():
     page = Page(html(_docs(SHEETS)))
     assert not [tag for tag, _ in page.tags if tag in ("link", "img", "iframe", "object", "embed", "base", "video")]

@@ -218,8 +218,10 @@ def _findings(doc: Document, records: dict[tuple[str, str], dict[str, Any]],
     out += [Finding(d.severity, f"{d.code}: {d.message}" + (f" (line {d.line})" if d.line else ""),
                     links.at(d.line, d.column)) for d in doc.diagnostics
             if d.severity in ("error", "warning") and d.code not in ("unplaced-cell", "check-failed")]
+    # (page numbers are kept in unparsed too, but the account has them as page furniture)
+    furniture = {(c.line, c.column) for c in doc.cells if c.how == "dropped"}
     out += [Finding("unplaced", f"line {u.line}, column {u.column}: {u.text!r} fits no field",
-                    links.at(u.line, u.column)) for u in doc.unparsed]
+                    links.at(u.line, u.column)) for u in doc.unparsed if (u.line, u.column) not in furniture]
     return out
 
 
