@@ -115,6 +115,20 @@ def test_page_furniture_is_shown_dropped_and_not_listed_as_unplaced():
     assert not dropped & set(listed)
 
 
+def test_a_wide_sparse_sheet_makes_a_page_the_size_of_its_cells():
+    """A cell 20,000 columns out: each row's run of empty cells is one cell of the grid, so the
+    page grows with the cells and rows, not with rows times columns."""
+    text = HOSTILE.replace("\tPIAO - Pag. 1\t10", "\tPIAO - Pag. 1\t10" + "\t" * 20_000 + "lontano")
+    doc = parse_text(text)
+    written = html([doc])
+    page = Page(written)
+    rows = len({c.line for c in doc.cells})
+    assert sum(1 for tag, _ in page.tags if tag == "td") <= 2 * len(doc.cells) + rows  # a gap at most beside each
+    assert len(written) < 100_000 + 40 * 20_006  # (the header names each column once)
+    far = next(a for a, text in page.cells.values() if text == "lontano")
+    assert far["data-col"] == "20006" and far["data-place"].endswith("column 20006")
+
+
 def test_nothing_is_fetched_from_anywhere():
     page = Page(html(_docs(SHEETS)))
     assert not [tag for tag, _ in page.tags if tag in ("link", "img", "iframe", "object", "embed", "base", "video")]
@@ -223,6 +237,9 @@ def test_the_page_in_a_browser(browser, tmp_path):
     reference = browser.switch_to.active_element
     assert reference.get_attribute("id") == f"s1-{target.line}-{target.column - 1}"
     assert browser.find_element(By.CSS_SELECTOR, "#detail [data-show=field]").text == "kpis.reference"
+    reference.send_keys(Keys.ARROW_DOWN)  # to the next row's cell in that column
+    below = next(c for c in docs[0].cells if c.line > target.line and c.column == target.column - 1)
+    assert browser.switch_to.active_element.get_attribute("id") == f"s1-{below.line}-{below.column}"
 
 
 def test_the_page_prints_on_a4(browser, tmp_path):

@@ -46,6 +46,7 @@ class Shown(NamedTuple):
     """A cell as the report shows it."""
 
     id: str
+    column: int  # 1-based, the source's
     text: str
     kind: str
     how: str
@@ -65,7 +66,8 @@ class Sheet(NamedTuple):
     id: str
     doc: Document
     columns: list[str]  # the grid's column letters (A, B, …)
-    rows: list[tuple[int, int | None, list[Shown | None]]]  # (line, page, a cell a column, None where empty)
+    # (line, page, its cells left to right: a cell, or the number of empty columns before the next)
+    rows: list[tuple[int, int | None, list[Shown | int]]]
     findings: list[Finding]
     counts: dict[str, int]  # cells by how
 
@@ -148,16 +150,20 @@ def sheet(n: int, doc: Document) -> Sheet:
     rows = []
     for line in sorted(by_line):
         cells = by_line[line]
-        shown: list[Shown | None] = []
-        for column in range(1, width + 1):
-            at = cells.get(column)
-            if at is None:
-                shown.append(None)
-                continue
+        # a run of empty cells is one cell of the grid (a sparse sheet of many columns stays small)
+        shown: list[Shown | int] = []
+        empty_from = 1
+        for column in sorted(cells):
+            if column > empty_from:
+                shown.append(column - empty_from)
+            at = cells[column]
             ids[line, column] = f"{sid}-{line}-{column}"
-            shown.append(Shown(ids[line, column], at.text, kind(at), at.how, f"{at.table}.{at.field}" if at.field
-                               else at.table, at.record, _value(doc, records, at),
-                               tuple(guesses.get((line, column), ()))))
+            shown.append(Shown(ids[line, column], column, at.text, kind(at), at.how,
+                               f"{at.table}.{at.field}" if at.field else at.table, at.record,
+                               _value(doc, records, at), tuple(guesses.get((line, column), ()))))
+            empty_from = column + 1
+        if empty_from <= width:
+            shown.append(width + 1 - empty_from)
         rows.append((line, next(iter(cells.values())).page, shown))
     counts: dict[str, int] = {}
     for c in doc.cells:
