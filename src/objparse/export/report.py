@@ -150,12 +150,11 @@ def sheet(n: int, doc: Document) -> Sheet:
     rows = []
     for line in sorted(by_line):
         cells = by_line[line]
-        # a run of empty cells is one cell of the grid (a sparse sheet of many columns stays small)
         shown: list[Shown | int] = []
         empty_from = 1
         for column in sorted(cells):
             if column > empty_from:
-                shown.append(column - empty_from)
+                shown += _empty(column - empty_from)
             at = cells[column]
             ids[line, column] = f"{sid}-{line}-{column}"
             shown.append(Shown(ids[line, column], column, at.text, kind(at), at.how,
@@ -163,13 +162,22 @@ def sheet(n: int, doc: Document) -> Sheet:
                                _value(doc, records, at), tuple(guesses.get((line, column), ()))))
             empty_from = column + 1
         if empty_from <= width:
-            shown.append(width + 1 - empty_from)
+            shown += _empty(width + 1 - empty_from)
         rows.append((line, next(iter(cells.values())).page, shown))
     counts: dict[str, int] = {}
     for c in doc.cells:
         counts[c.how] = counts.get(c.how, 0) + 1
     findings = _findings(doc, records, ids) + [Finding("info", said, None) for said in whole]
     return Sheet(sid, doc, [letters(n) for n in range(1, width + 1)], rows, findings, counts)
+
+
+SHORT_RUN = 8  # empty cells drawn one by one, as a grid; a longer run is one cell of the grid
+
+
+def _empty(run: int) -> list[int]:
+    """A run of empty cells as the grid draws it: one by one, or, past SHORT_RUN, as one cell (a
+    sparse sheet of many columns stays small)."""
+    return [1] * run if run <= SHORT_RUN else [run]
 
 
 def letters(column: int) -> str:
