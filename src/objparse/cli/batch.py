@@ -45,6 +45,15 @@ def fails(names: frozenset[str], check: int, warning: int, unplaced: int) -> boo
     return any(found[name] for name in names)
 
 
+def unplaced(doc: Any) -> int:
+    """The cells a document could not place: its unparsed cells but the page numbers, which
+    unparsed keeps too but are page furniture, not content."""
+    if not doc.unparsed:
+        return 0
+    furniture = {(d.line, d.column) for d in doc.diagnostics if d.code == "page-number"}
+    return sum(1 for u in doc.unparsed if (u.line, u.column) not in furniture)
+
+
 def read_documents(path: str) -> list[Any]:
     """The documents of a file named on the command line; SheetError when it has none."""
     from ..errors import SheetError
@@ -78,13 +87,13 @@ def process(path: str, encode: str | None, quiet: bool) -> Outcome:
     messages = [] if quiet else [line for doc in docs for line in diagnostics_of(path, doc)]
     failed = [f"{c.name}{f' ({c.subject})' if c.subject else ''}: {c.message}" for doc in docs for c in doc.checks
               if c.status == "fail"]
-    unplaced = sum(1 for doc in docs if doc.unparsed)
+    left = sum(1 for doc in docs if unplaced(doc))
     keys = tuple(doc.key for doc in docs)
     errors = sum(1 for doc in docs if any(d.severity == "error" for d in doc.diagnostics))
     warnings = sum(1 for doc in docs if any(d.severity == "warning" for d in doc.diagnostics))
     if encode is None:
-        return Outcome(path, [], messages, failed, unplaced, docs, keys, errors, warnings)
-    return Outcome(path, [document_chunks(doc, encode == "jsonl") for doc in docs], messages, failed, unplaced,
+        return Outcome(path, [], messages, failed, left, docs, keys, errors, warnings)
+    return Outcome(path, [document_chunks(doc, encode == "jsonl") for doc in docs], messages, failed, left,
                    None, keys, errors, warnings)
 
 

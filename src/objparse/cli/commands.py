@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..inputs import expand
-from .batch import fail_on, fails, read_documents
+from .batch import fail_on, fails, read_documents, unplaced
 from .console import out, say
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -189,7 +189,7 @@ def _report(path: str, doc: Any) -> dict[str, Any]:
         "failures": [{"name": c.name, "subject": c.subject, "message": c.message}
                      for c in doc.checks if c.status == "fail"],
         "warnings": sum(d.severity == "warning" for d in doc.diagnostics),
-        "errors": [d.message for d in doc.diagnostics if d.severity == "error"], "unplaced": len(doc.unparsed)}
+        "errors": [d.message for d in doc.diagnostics if d.severity == "error"], "unplaced": unplaced(doc)}
 
 
 def check_command(argv: list[str], prog: str) -> int:
@@ -274,7 +274,7 @@ def report_command(argv: list[str], prog: str) -> int:
             continue
         docs.append(doc)
         warnings = sum(d.severity == "warning" for d in doc.diagnostics)
-        if fails(args.fail_on, sum(c.status == "fail" for c in doc.checks), warnings, len(doc.unparsed)):
+        if fails(args.fail_on, sum(c.status == "fail" for c in doc.checks), warnings, unplaced(doc)):
             status = EXIT_FAILED
     from ..export.report import html
     from ..output import atomic_file

@@ -53,7 +53,7 @@ def arguments(prog: str = "objparse") -> argparse.ArgumentParser:
                          "cells unplaced)")
     ap.add_argument("--fail-on", type=fail_on, default=frozenset(), metavar="FINDINGS",
                     help="exit 1 when a sheet has any of these findings, apart by commas: check (a check failed), "
-                         "warning (a warning diagnostic), unplaced (cells left in unparsed)")
+                         "warning (a warning diagnostic), unplaced (cells left in unparsed, page numbers aside)")
     ap.add_argument("-q", "--quiet", action="store_true", help="do not print warnings on stderr")
     ap.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                     help="parse on N processes (0: one a core); the output is the same as with one")
