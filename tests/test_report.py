@@ -16,7 +16,7 @@ from conftest import CORPUS, FIXTURES
 
 from objparse import parse_sheets, parse_text
 from objparse.cli import main
-from objparse.export.report import KINDS, SHORT_RUN, html, kind
+from objparse.export.report import KINDS, SHORT_RUN, kind, to_html
 
 SHEETS = sorted(CORPUS.glob("*.txt"))
 
@@ -63,7 +63,7 @@ def _docs(paths):
 
 def test_every_cell_appears_once_with_the_class_of_what_it_became():
     docs = _docs([*SHEETS, *sorted((FIXTURES / "several").glob("*.txt")), FIXTURES / "column_no_one_named.txt"])
-    page = Page(html(docs))
+    page = Page(to_html(docs))
     want = {}
     for n, doc in enumerate(docs, start=1):
         for c in doc.cells:
@@ -81,7 +81,7 @@ def test_every_cell_appears_once_with_the_class_of_what_it_became():
 def test_the_findings_link_to_their_cells():
     text = (FIXTURES / "unplaced_cell.txt").read_text(encoding="utf-8")
     doc = parse_text(text)
-    page = Page(html([doc]))
+    page = Page(to_html([doc]))
     links = [a["href"] for tag, a in page.tags if tag == "a" and (a.get("href") or "").startswith("#s1-")]
     unplaced = [f"#s1-{u.line}-{u.column}" for u in doc.unparsed]
     assert unplaced and set(unplaced) <= set(links)
@@ -94,7 +94,7 @@ def test_the_findings_link_to_their_cells():
 ])
 def test_a_failed_check_links_to_what_it_is_about(fixture, kinds):
     doc = parse_text((FIXTURES / fixture).read_text(encoding="utf-8"))
-    page = Page(html([doc]))
+    page = Page(to_html([doc]))
     failed = [c for c in doc.checks if c.status == "fail"]
     items = [a for tag, a in page.tags if tag == "li" and a.get("class") == "f-fail"]
     assert len(items) == len(failed) == len(kinds)
@@ -106,7 +106,7 @@ def test_a_failed_check_links_to_what_it_is_about(fixture, kinds):
 def test_page_furniture_is_shown_dropped_and_not_listed_as_unplaced():
     source = FIXTURES / "several" / "three_offices_page_footers_repeated_header.txt"
     docs = parse_sheets(source)
-    page = Page(html(docs))
+    page = Page(to_html(docs))
     dropped = {f"s{n}-{c.line}-{c.column}" for n, doc in enumerate(docs, start=1) for c in doc.cells
                if c.how == "dropped"}
     assert dropped and all("k-dropped" in page.cells[i][0]["class"].split() for i in dropped)
@@ -120,7 +120,7 @@ def test_a_wide_sparse_sheet_makes_a_page_the_size_of_its_cells():
     grows with the cells and rows, not with rows times columns."""
     text = HOSTILE.replace("\tPIAO - Pag. 1\t10", "\tPIAO - Pag. 1\t10" + "\t" * 20_000 + "lontano")
     doc = parse_text(text)
-    written = html([doc])
+    written = to_html([doc])
     page = Page(written)
     rows = len({c.line for c in doc.cells})
     # at most a short run of empty cells beside each cell, and a long one as one
@@ -131,7 +131,7 @@ def test_a_wide_sparse_sheet_makes_a_page_the_size_of_its_cells():
 
 
 def test_nothing_is_fetched_from_anywhere():
-    page = Page(html(_docs(SHEETS)))
+    page = Page(to_html(_docs(SHEETS)))
     assert not [tag for tag, _ in page.tags if tag in ("link", "img", "iframe", "object", "embed", "base", "video")]
     refs = [value for _, a in page.tags for name, value in a.items() if name in ("href", "src", "action", "srcset")]
     assert refs and all(value.startswith("#") for value in refs)
@@ -151,7 +151,7 @@ Valore Sociale\t100%\t100%\tImpatto <b onclick="x()">Ambientale</b>\t\t
 
 def test_a_sheets_text_stays_text():
     doc = parse_text(HOSTILE)
-    page = Page(html([doc]))
+    page = Page(to_html([doc]))
     assert [tag for tag, _ in page.tags].count("script") == 1  # the page's own
     assert not [tag for tag, _ in page.tags if tag in ("img", "b")]
     assert not [a for _, a in page.tags if any(name.startswith("on") for name in a)]
@@ -262,7 +262,7 @@ def test_the_page_prints_on_a4(browser, tmp_path):
 def test_every_guess_is_shown_on_its_cell_or_said_of_the_whole_file():
     text = (FIXTURES / "csv_semicolon_italian_excel.txt").read_bytes()
     doc = parse_sheets(text, "sheet.csv")[0]
-    page = Page(html([doc]))
+    page = Page(to_html([doc]))
     shown = [g for attributes, _ in page.cells.values() for g in (attributes["data-guess"] or "").split("\n") if g]
     whole = [a for tag, a in page.tags if tag == "li" and a.get("class") == "f-info"]
     infos = [d for d in doc.diagnostics if d.severity == "info"]

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .errors import SheetError
     from .export.frames import to_frames
     from .export.json import load, loads, to_dict, to_json
+    from .export.report import to_html
     from .model import Document
     from .parse import parse_bytes, parse_file, parse_sheets, parse_text, read_frames
     from .rendering import render
@@ -31,11 +32,12 @@ _WHERE = {
     "parse_file": "parse", "parse_text": "parse", "parse_bytes": "parse", "parse_sheets": "parse", "Document": "model",
     "SheetError": "errors", "render": "rendering", "to_frames": "export.frames", "read_frames": "parse",
     "to_dict": "export.json", "to_json": "export.json", "load": "export.json", "loads": "export.json",
+    "to_html": "export.report",
 }
 
 __all__ = ["Document", "SheetError", "__version__", "load", "loads", "parse_bytes", "parse_file", "parse_sheets",
            "parse_text",
-           "read_frames", "render", "to_dict", "to_frames", "to_json"]
+           "read_frames", "render", "to_dict", "to_frames", "to_html", "to_json"]
 
 
 def __getattr__(name: str) -> Any:

@@ -276,10 +276,10 @@ def report_command(argv: list[str], prog: str) -> int:
         warnings = sum(d.severity == "warning" for d in doc.diagnostics)
         if fails(args.fail_on, sum(c.status == "fail" for c in doc.checks), warnings, unplaced(doc)):
             status = EXIT_FAILED
-    from ..export.report import html
+    from ..export.report import to_html
     from ..output import atomic_file
 
-    page = html(docs, unreadable)
+    page = to_html(docs, unreadable)
     if args.output == "-":
         if sys.stdout is not None:
             sys.stdout.write(page)

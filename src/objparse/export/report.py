@@ -239,7 +239,7 @@ def _findings(doc: Document, records: dict[tuple[str, str], dict[str, Any]],
     return out
 
 
-def html(documents: Iterable[Document], unreadable: Sequence[tuple[str, str]] = ()) -> str:
+def to_html(documents: Iterable[Document], unreadable: Sequence[tuple[str, str]] = ()) -> str:
     """The report of the documents (and a line for each source that could not be read: (source,
     why)), as one HTML page."""
     from importlib import resources
