@@ -12,7 +12,7 @@ import attrs
 import pytest
 from conftest import CORPUS, FIXTURES
 
-from objparse import __version__, parse_file, render
+from objparse import __version__, parse_file, parse_text, render
 from objparse.cli import main
 from objparse.compare import first_difference
 from objparse.export.json import dumps_documents
@@ -307,6 +307,34 @@ def test_roundtrip_of_a_sheet_whose_rendering_does_not_read(tmp_path, monkeypatc
     assert main(["roundtrip", SEEDS[0]]) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"{SEEDS[0]}: differs at the rendered sheet does not read (empty file)")
+
+
+def test_roundtrip_goes_on_past_a_sheet_it_cannot_render(monkeypatch, capsys):
+    from objparse import rendering
+
+    def broken(doc):
+        raise KeyError("NOTE")
+
+    monkeypatch.setattr(rendering, "render", broken)
+    assert main(["roundtrip", *SEEDS]) == 1
+    err = capsys.readouterr().err
+    assert [line.split(": internal error")[0] for line in err.splitlines()] == [f"objparse: error: {s}" for s in SEEDS]
+
+
+def test_a_column_whose_header_was_set_aside_renders_right_of_the_six():
+    """KPIs keep a NOTE column that a header out of place named (the document has no header):
+    written back right of the six columns, never over one of them."""
+    text = ("Obiettivi di performance organizzativa per l'anno 2025\n"
+            "Valore Istituzionale\t50%\t100%\tMassimizzazione degli outcome\t\t\t\n"
+            "AMBITO DI PERFORMANCE\tCONTRIBUTO AL VALORE PUBBLICO\tSOTTO AMBITI\tKPI\tRIFERIMENTI\t"
+            "VALORE OBIETTIVO\tNOTE\nDC Risorse Strumentali\n"
+            "Valore Sociale\t40%\t100%\tImpatto Ambientale\t\t\n"
+            "\t\t\tIndice di Deflusso\tObiettivi 2025 - Pag. 26\t1,013\tdato provvisorio\n")
+    doc = parse_text(text)
+    assert doc.columns == () and [k.extra for _, _, k in doc.kpis()][-1] == {"NOTE": "dato provvisorio"}
+    row = next(line for line in render(doc).splitlines() if "Indice di Deflusso" in line)
+    assert row.split("\t") == ["", "", "", "Indice di Deflusso", "Obiettivi 2025 - Pag. 26", "1,013",
+                                "dato provvisorio"]
 
 
 @pytest.mark.parametrize("argv", [["chek", "corpus/"], ["scheme"], ["rendr", "x.json"]])

@@ -250,3 +250,16 @@ def test_a_documents_account_is_a_tuple_once_pickled_and_made_once():
     assert doc.cells[0].field == "title" and doc.cells[:1] == (doc.cells[0],)
     kpi = next(k for _, _, k in doc.kpis() if k.name == "Indice di Deflusso")
     assert [(f.field, f.how) for f in kpi.cells] == [("kpi", "read"), ("reference", "read"), ("target_raw", "read")]
+
+
+def test_a_cell_of_a_column_of_its_own_on_an_area_row_alone_is_kept():
+    """An area row whose only other cell stands in a column the header names beyond the six: no
+    sub-area and no KPI takes it, so it is kept in unparsed (it was once read by no stage)."""
+    text = ("Obiettivi di performance organizzativa per l'anno 2025\nDC Bilancio\n"
+            "AMBITO DI PERFORMANCE\tCONTRIBUTO AL VALORE PUBBLICO\tNOTE\tSOTTO AMBITI\tKPI\tRIFERIMENTI\t"
+            "VALORE OBIETTIVO\nVALORE SOCIALE\t40%\t1000\n"
+            "Valore Istituzionale\t60%\t\t100%\tMassimizzazione degli outcome\tPIAO - Pag. 3\t5\n")
+    doc = parse_text(text)
+    assert lost_cells(text, doc) == []
+    assert [(u.line, u.column, u.text) for u in doc.unparsed] == [(4, 3, "1000")]
+    assert [d.code for d in doc.diagnostics if d.severity == "warning"] == ["unplaced-cell"]

@@ -171,6 +171,10 @@ def roundtrip_command(argv: list[str], prog: str) -> int:
             difference = first_difference(doc, parse_text(render(doc), path))
         except SheetError as exc:
             difference = f"the rendered sheet does not read ({exc.message})"
+        except Exception as exc:  # a bug must not cost the rest of the batch
+            say(f"objparse: error: {path}: internal error ({type(exc).__name__}: {exc})")
+            status = EXIT_FAILED
+            continue
         out(f"{path}: {'the same after a round trip' if difference is None else 'differs at ' + difference}")
         if difference is not None:
             status = EXIT_FAILED

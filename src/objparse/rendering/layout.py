@@ -204,8 +204,12 @@ def layout(doc: Document, merged: bool = False) -> Layout:
     out = Layout()
     out.add([_row(doc.title, width=WIDTH), _row(doc.office.label, width=WIDTH), *_unparsed(doc)])
     first = out.add([_row(*doc.columns)])
-    # a KPI's cells of the columns beyond the six: at WIDTH plus the column's place in the header
+    # a KPI's cells of the columns beyond the six: at WIDTH plus the column's place in the header;
+    # a column the document's header does not name (a header set aside) right of every other
     extras = {name: WIDTH + column for column, name in extra_columns(enumerate(doc.columns)).items()}
+    for _, _, kpi in doc.kpis():
+        for name in kpi.extra:
+            extras.setdefault(name, WIDTH + max([len(doc.columns), WIDTH, *(at - WIDTH + 1 for at in extras.values())]))
     for area in doc.areas:
         _area(area, out, merged, extras)
     _in_header_order(out, first + 1, columns_by_name(enumerate(doc.columns)), len(doc.columns))

@@ -75,7 +75,7 @@ def _subarea_rows(rows: AreaRows) -> list[tuple[Row | None, list[Row]]]:
     head = rows.head.placed
     assert head is not None
     groups: list[tuple[Row | None, list[Row]]] = []
-    if head.name or head.weight or head.reference or head.target or rows.members:
+    if head.name or head.weight or head.reference or head.target or head.named or rows.members:
         groups.append((rows.head, rows.members))
     groups += [(sub.head, sub.members) for sub in rows.subareas]
     return groups
