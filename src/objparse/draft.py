@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias, cast
 
 import attrs
 
@@ -24,16 +24,38 @@ class Cell(NamedTuple):
     kind: CellKind
 
 
-class Joined(Cell):
-    """A cell joined of several source cells (wrapped text): `parts` are those cells, in order.
-    (A tuple's subclass keeps its own attributes in a dict: only joined cells, a few a sheet, pay.)"""
+# the source cells of a joined cell: a source cell, or a pair of these, in order
+Parts: TypeAlias = "Cell | tuple[Parts, Parts]"
 
-    parts: tuple[Cell, ...]
+
+class Joined(Cell):
+    """A cell joined of several source cells (wrapped text); `parts` lists them. (A tuple's
+    subclass keeps its own attributes in a dict: only joined cells, a few a sheet, pay.) A join
+    keeps its halves' parts as a pair, never a copy of them nor the halves' texts: a cell wrapped
+    over many rows costs a pair a row."""
+
+    tree: Parts
+
+
+def join_parts(head: Cell, tail: Cell) -> Parts:
+    """The parts of a cell joined of these two."""
+    return (head.tree if isinstance(head, Joined) else head, tail.tree if isinstance(tail, Joined) else tail)
 
 
 def parts(cell: Cell) -> tuple[Cell, ...]:
-    """The source cells a cell was made of: itself, or each part of a joined cell."""
-    return cell.parts if type(cell) is Joined else (cell,)
+    """The source cells a cell was made of, in order: itself, or each part of a joined cell."""
+    if not isinstance(cell, Joined):
+        return (cell,)
+    out = []
+    stack: list[Parts] = [cell.tree]
+    while stack:  # (no recursion: a name may wrap over thousands of rows)
+        top = stack.pop()
+        if type(top) is tuple:  # a pair (a cell is a named tuple, of a type of its own)
+            left, right = cast("tuple[Parts, Parts]", top)
+            stack += (right, left)
+        else:
+            out.append(cast(Cell, top))
+    return tuple(out)
 
 
 def sources(*fields: tuple[str, Cell | None], how: str = "read", key: str = "") -> tuple[From, ...]:
@@ -47,7 +69,7 @@ def sources(*fields: tuple[str, Cell | None], how: str = "read", key: str = "") 
         if type(cell) is not Joined:
             out.append(new(From, (field, cell[1], cell[2], how, key)))
             continue
-        for i, part in enumerate(cell.parts):
+        for i, part in enumerate(parts(cell)):
             out.append(new(From, (field, part.line, part.column, "joined" if i else how, key)))
     return tuple(out)
 

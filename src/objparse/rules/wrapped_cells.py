@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, Self, TypeVar
 
-from ..draft import Cell, Joined, Placed, Row, RowKind, parts
+from ..draft import Cell, Joined, Placed, Row, RowKind, join_parts
 from ..findings import Finding
 from ..values.cells import WORD_KINDS, CellKind, classify
 from ..values.citations import names_document, parse_citation
@@ -84,7 +84,7 @@ def joined(head: Cell, tail: Cell) -> Cell:
     """One cell of two, at the first's place; it keeps the source cells it was made of."""
     text = f"{head.text} {tail.text}"
     out = tuple.__new__(Joined, (text, head.line, head.column, classify(text)))  # (_replace is a slow Python call)
-    out.parts = (*parts(head), *parts(tail))
+    out.tree = join_parts(head, tail)
     return out
 
 

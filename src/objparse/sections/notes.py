@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..draft import Cell, Row
+from ..draft import Row
 from ..findings import Finding
 from ..model import From, Note
 from ..rules import wrapped_cells
@@ -31,14 +31,14 @@ def parse_note(text: str, line: int, cells: tuple[From, ...] = ()) -> Note:
     return Note(label=label, marker=marker, text=text, act=parse_act(text), line=line, cells=cells)
 
 
-_Line = tuple[str, int, int, tuple[Cell, ...]]  # text, the line it starts on, the line it ends on, its cells
+_Line = tuple[str, int, int, int, int]  # text, the line it starts on, the line it ends on, its first and last rows
 
 
 def _follows(above: _Line, line: _Line) -> bool:
     """A line right under the note above it that carries it on, wrapped: not a note of its own
     (no marker, no label unless it starts in lower case), and the rest of a phrase — or a
     number, as the year of a date that wrapped ('… del 28 febbraio' over '2025')."""
-    text, first, _, _ = line
+    text, first = line[0], line[1]
     if first != above[2] + 1:  # a blank line, or another part of the sheet, between them
         return False
     if leading_marker(text)[0] is not None or (_labelled(text) and not text[:1].islower()):
@@ -48,14 +48,15 @@ def _follows(above: _Line, line: _Line) -> bool:
 
 def parse(rows: list[Row]) -> tuple[list[Note], list[Finding]]:
     # a note that the export split over cells is one note: its cells joined by a space
-    lines: list[_Line] = [(" ".join(row.texts()), row.line, row.end, row.filled) for row in rows]
-    lines, found = wrapped_cells.join(lines, _follows, lambda a, b: (f"{a[0]} {b[0]}", a[1], b[2], a[3] + b[3]),
+    lines: list[_Line] = [(" ".join(row.texts()), row.line, row.end, i, i) for i, row in enumerate(rows)]
+    lines, found = wrapped_cells.join(lines, _follows, lambda a, b: (f"{a[0]} {b[0]}", a[1], b[2], a[3], b[4]),
                                       "the note", lambda line: line[1])
-    return [parse_note(text, line, _sources(cells)) for text, line, _, cells in lines], found
+    return [parse_note(text, line, _sources(rows[first:last + 1])) for text, line, _, first, last in lines], found
 
 
-def _sources(cells: tuple[Cell, ...]) -> tuple[From, ...]:
+def _sources(rows: list[Row]) -> tuple[From, ...]:
     """A note's cells: its text, the first read, every other joined to it."""
+    cells = [c for row in rows for c in row.filled]
     return tuple(From("text", c.line, c.column, "joined" if i else "read") for i, c in enumerate(cells))
 
 
