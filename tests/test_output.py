@@ -173,3 +173,27 @@ def test_a_name_twice_is_read_once(tmp_path, capsys):
     docs = json.loads(out.read_text())["documents"]
     assert [d["source"] for d in docs] == SEEDS
     assert f"{SEEDS[0]}: the same file as {SEEDS[0]}: read once" in capsys.readouterr().err
+
+
+def test_a_pool_whose_own_ending_hangs_still_leaves_no_worker(monkeypatch):
+    """The pool's ending can wait forever on a lock an interrupt left held (where it waits for
+    the lock of the workers' queue): the workers are then killed, and the run goes on to its
+    end. (The wait is made endless here, and the ending given no time.)"""
+    import multiprocessing
+    import threading
+    from multiprocessing.pool import Pool
+
+    from objparse.cli import batch
+
+    release = threading.Event()
+    monkeypatch.setattr(Pool, "_help_stuff_finish", staticmethod(lambda inqueue, task_handler, size: release.wait()))
+    monkeypatch.setattr(batch, "ENDING", 0)
+    before = set(multiprocessing.active_children())
+    run = batch.outcomes([*SEEDS, *SEEDS], 2, "json", True)
+    assert next(run).path == SEEDS[0]
+    assert set(multiprocessing.active_children()) - before  # the pool's workers, at work
+    run.close()  # the consumer stops: the pool is ended
+    try:
+        assert set(multiprocessing.active_children()) - before == set()
+    finally:
+        release.set()  # the hung ending, let go

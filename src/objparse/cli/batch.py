@@ -113,6 +113,32 @@ def _quiet_worker() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)
 
 
+ENDING = 10.0  # seconds the pool's own ending may take before its workers are killed
+
+
+def _end(pool: Any, others: set[Any]) -> None:
+    """The pool ended, its workers gone, whatever state an interrupt left it in. Its own ending
+    waits on its threads and on locks its workers share, which an interrupt can leave held (the
+    rare run that never ended): it is given ENDING seconds in a thread of its own, then each of
+    its workers still alive (every child process but `others`, those there before it) is killed,
+    so that none outlives this process."""
+    import multiprocessing
+    import threading
+
+    ended = threading.Event()
+
+    def end() -> None:
+        pool.terminate()
+        pool.join()
+        ended.set()
+
+    threading.Thread(target=end, name="objparse-pool-end", daemon=True).start()
+    ended.wait(ENDING)
+    for worker in set(multiprocessing.active_children()) - others:
+        worker.kill()
+        worker.join()
+
+
 def outcomes(files: list[str], jobs: int, encode: str | None, quiet: bool) -> Iterator[Outcome]:
     """Each file's outcome, in the order given; on a pool of processes with --jobs."""
     jobs = jobs or os.cpu_count() or 1
@@ -121,6 +147,7 @@ def outcomes(files: list[str], jobs: int, encode: str | None, quiet: bool) -> It
 
         # the workers are forked with interrupts held, so none reaches one before it ignores them;
         # the parent takes what arrived meanwhile once they are forked
+        others = set(multiprocessing.active_children())
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
         try:
             pool = multiprocessing.get_context("fork").Pool(min(jobs, len(files)), initializer=_quiet_worker)
@@ -131,8 +158,7 @@ def outcomes(files: list[str], jobs: int, encode: str | None, quiet: bool) -> It
             yield from pool.imap(_work, tasks, chunksize=max(1, min(64, len(files) // (jobs * 8))))
             pool.close()
         finally:
-            pool.terminate()  # at once, on every exit: an interrupt must not wait for the workers
-            pool.join()
+            _end(pool, others)  # at once, on every exit: an interrupt must not wait for the workers
         return
     for path in files:
         yield process(path, encode, quiet)
