@@ -263,3 +263,18 @@ def test_a_cell_of_a_column_of_its_own_on_an_area_row_alone_is_kept():
     assert lost_cells(text, doc) == []
     assert [(u.line, u.column, u.text) for u in doc.unparsed] == [(4, 3, "1000")]
     assert [d.code for d in doc.diagnostics if d.severity == "warning"] == ["unplaced-cell"]
+
+
+def test_the_cells_of_a_header_joined_and_read_as_a_note_are_each_accounted_for():
+    """A header written with commas (one cell) takes the line under it as its wrapped rest, and
+    the two are then read as a note: the note accounts for both source cells."""
+    text = ("Valore Sociale\t100%\t100%\tImpatto Ambientale\t\t\n"
+            "AMBITO DI PERFORMANCE\tCONTRIBUTO AL VALORE PUBBLICO\tSOTTO AMBITI\tKPI\tRIFERIMENTI\tVALORE OBIETTIVO\n"
+            "Valore Sociale\t100%\t100%\tImpatto Ambientale\t\t\n"
+            "Obiettivi di performance organizzativa\t\t\t\t\t\nper l'anno 2025\t\t\t\t\t\n"
+            "AMBITO DI PERFORMANCE,CONTRIBUTO AL VALORE PUBBLICO,SOTTO AMBITI,KPI,RIFERIMENTI,VALORE OBIETTIVO\n"
+            "REG. EMILIA ROMAGNA -\t\t\t\t\t\nDirettore Regionale\t\t\t\t\t\n")
+    doc = parse_text(text)
+    assert lost_cells(text, doc) == []
+    assert [(c.line, c.how, c.table) for c in doc.cells if c.line in (6, 7)] == [(6, "read", "notes"),
+                                                                               (7, "joined", "notes")]

@@ -4,6 +4,7 @@ sections fill and then freeze into model records."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
 from typing import NamedTuple, TypeAlias, cast
@@ -72,6 +73,13 @@ def sources(*fields: tuple[str, Cell | None], how: str = "read", key: str = "") 
         for i, part in enumerate(parts(cell)):
             out.append(new(From, (field, part.line, part.column, "joined" if i else how, key)))
     return tuple(out)
+
+
+def joined_sources(field: str, cells: Iterable[Cell]) -> tuple[From, ...]:
+    """The source cells of a field made of several cells one after another (a note or a title
+    split over cells or lines): the first read, every other joined to it."""
+    return tuple(From(field, part.line, part.column, "joined" if i else "read")
+                 for i, part in enumerate(part for cell in cells for part in parts(cell)))
 
 
 def extra_sources(named: tuple[tuple[str, Cell], ...]) -> tuple[From, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..draft import Row
+from ..draft import Row, joined_sources
 from ..findings import Finding
 from ..model import From, Note
 from ..rules import wrapped_cells
@@ -56,8 +56,7 @@ def parse(rows: list[Row]) -> tuple[list[Note], list[Finding]]:
 
 def _sources(rows: list[Row]) -> tuple[From, ...]:
     """A note's cells: its text, the first read, every other joined to it."""
-    cells = [c for row in rows for c in row.filled]
-    return tuple(From("text", c.line, c.column, "joined" if i else "read") for i, c in enumerate(cells))
+    return joined_sources("text", (c for row in rows for c in row.filled))
 
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..draft import Preamble, Row
+from ..draft import Preamble, Row, joined_sources
 from ..findings import Found
 from ..model import From
 from ..rules import wrapped_cells
@@ -52,8 +52,7 @@ def _merge(above: _Line, line: _Line) -> _Line:
 
 def _sources(field: str, line: _Line | None) -> tuple[From, ...]:
     """The cells of the title (or the office): the first read, every other joined to it."""
-    cells = [c for row in line[3] for c in row.filled] if line else []
-    return tuple(From(field, c.line, c.column, "joined" if i else "read") for i, c in enumerate(cells))
+    return joined_sources(field, (c for row in line[3] for c in row.filled)) if line else ()
 
 
 def parse(preamble: Preamble) -> tuple[str | None, str | None, Found, tuple[From, ...]]:
