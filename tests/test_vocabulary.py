@@ -142,3 +142,17 @@ def test_columns_no_one_named(header, extra, moved):
     cells = list(enumerate(header))
     assert extra_columns(cells) == extra
     assert columns_by_name(cells) == moved
+
+
+def test_two_columns_of_its_own_of_one_name_keep_both_cells():
+    """A projects annex whose header names NOTE twice beyond its four: a project keeps both
+    cells, joined, as the main table keeps a wrapped KPI's (never the last alone)."""
+    from objparse import parse_text
+
+    text = ("Obiettivi di performance organizzativa per l'anno 2025\nDC Organizzazione\n"
+            "AMBITO DI PERFORMANCE\tCONTRIBUTO AL VALORE PUBBLICO\tSOTTO AMBITI\tKPI\tRIFERIMENTI\tVALORE OBIETTIVO\n"
+            "Valore Sociale\t100%\t100%\tImpatto Ambientale\tObiettivi 2025 - Pag. 3\t100\n\n"
+            "AMBITO VALORIALE\tSOTTOAMBITO\tID PROGETTO\tTITOLO PROGETTO\tNOTE\tNOTE\n"
+            "Valore Sociale\tImpatto Ambientale\tNOPE25_DCO_16.1\tRendiconto\tavviato\tin marzo\n")
+    doc = parse_text(text)
+    assert doc.projects is not None and doc.projects.items[0].extra == {"NOTE": "avviato in marzo"}

@@ -4,7 +4,7 @@ sections fill and then freeze into model records."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import NamedTuple, TypeAlias, cast
@@ -82,7 +82,28 @@ def joined_sources(field: str, cells: Iterable[Cell]) -> tuple[From, ...]:
                  for i, part in enumerate(part for cell in cells for part in parts(cell)))
 
 
-def extra_sources(named: tuple[tuple[str, Cell], ...]) -> tuple[From, ...]:
+Named = tuple[tuple[str, Cell], ...]  # a record's cells of the columns no one named, each with its column's name
+
+
+def split_named(cells: tuple[Cell, ...], extras: Mapping[int, str]) -> tuple[tuple[Cell, ...], Named]:
+    """A row's cells apart: those of the columns a header names beyond the known ones (`extras`:
+    column -> name), each by its name, and the others."""
+    if not extras or not any(c.column in extras for c in cells):
+        return cells, ()
+    return (tuple(c for c in cells if c.column not in extras),
+            tuple((extras[c.column], c) for c in cells if c.column in extras))
+
+
+def extra_texts(named: Named) -> dict[str, str]:
+    """A record's `extra`: its cells of the columns no one named, by name (a column's cells on the
+    rows of one wrapped record joined)."""
+    out: dict[str, str] = {}
+    for name, cell in named:
+        out[name] = f"{out[name]} {cell.text}" if name in out else cell.text
+    return out
+
+
+def extra_sources(named: Named) -> tuple[From, ...]:
     """The source cells of a record's `extra` (its cells of the columns no one named, by name): a
     column's cell on a wrapped record's later row joined."""
     if not named:

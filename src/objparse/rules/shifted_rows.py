@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..draft import Cell, Placed, Row, RowKind
+from ..draft import Cell, Placed, Row, RowKind, split_named
 from ..grid import NONE
 from ..values.cells import VALUE_KINDS, CellKind
 from ..values.vocabulary import is_reference_header
@@ -27,14 +27,10 @@ def reference_column(header: Row | None) -> int:
 def place(row: Row, reference_column: int = REFERENCE_COLUMN, extras: Mapping[int, str] = NONE) -> Placed:
     """The row's cells placed; a cell in one of `extras`, columns the header names beyond the six,
     is kept by that name (`named`), never read as another column's."""
-    cells = row.filled
-    named: tuple[tuple[str, Cell], ...] = ()
-    if extras and any(c.column in extras for c in cells):
-        named = tuple((extras[c.column], c) for c in cells if c.column in extras)
-        cells = tuple(c for c in cells if c.column not in extras)
-        if not cells:
-            return new(Placed, (row.line, RowKind.VALUES, None, None, None, None, None, None, (),
-                                reference_column - 1, named))
+    cells, named = split_named(row.filled, extras) if extras else (row.filled, ())
+    if not cells:  # every cell in a column of its own
+        return new(Placed, (row.line, RowKind.VALUES, None, None, None, None, None, None, (),
+                            reference_column - 1, named))
     first = cells[0]
     n = len(cells)
     # (every main-table row is placed: records made with tuple.__new__, no Python call each)

@@ -9,7 +9,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..draft import Cell, SideTableRows, extra_sources, sources
+from ..draft import Cell, SideTableRows, extra_sources, extra_texts, sources, split_named
 from ..findings import Found
 from ..model import Ieep, IeepItem
 from ..rules import wrapped_cells
@@ -72,11 +72,8 @@ def parse(table: SideTableRows) -> tuple[Ieep, Found]:
     rows = []
     new = tuple.__new__  # (a row each: _Row's own constructor is a Python call)
     for row in table.rows:
-        label, rest = row.filled[0], row.filled[1:]
-        named: tuple[tuple[str, Cell], ...] = ()
-        if extras and any(c.column in extras for c in rest):
-            named = tuple((extras[c.column], c) for c in rest if c.column in extras)
-            rest = tuple(c for c in rest if c.column not in extras)
+        label = row.filled[0]
+        rest, named = split_named(row.filled[1:], extras)
         if len(rest) == 1 and rest[0].kind in AMOUNTS:  # (most rows: a label and its amount)
             money: Cell | None = rest[0]
         else:
@@ -103,7 +100,7 @@ def parse(table: SideTableRows) -> tuple[Ieep, Found]:
         IeepItem(id=i, label=r.label.text, amount=r.amount, raw=r.money.text if r.money else None, sign=signs[i],
                  level=shape.levels[i], parent=shape.parents[i], emphasis=r.italic, line=r.label.line,
                  typo=("own" if i in shape.own_typo else "child") if i in shape.relaxed else None,
-                 extra={name: cell.text for name, cell in r.named},
+                 extra=extra_texts(r.named),
                  cells=sources(("label", r.label), ("raw", r.money))
                  + extra_sources(r.named))
         for i, r in enumerate(rows))

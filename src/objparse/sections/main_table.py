@@ -17,6 +17,7 @@ from ..draft import (
     RowKind,
     SubareaBuilder,
     extra_sources,
+    extra_texts,
     sources,
 )
 from ..findings import Found
@@ -193,15 +194,7 @@ def _kpi(row: Placed, name: str, implicit: bool) -> Kpi:
         reference=reference,
         citations=parse_citations(reference),
         target=parse_target(row.target.text if row.target else None),
-        extra=_extra(row.named) if row.named else {},
+        extra=extra_texts(row.named) if row.named else {},
         cells=_from(row, ("kpi", NAME), ("reference", REFERENCE), ("target_raw", TARGET)) + extra_sources(row.named),
     )
 
-
-def _extra(named: tuple[tuple[str, Cell], ...]) -> dict[str, str]:
-    """The cells of the columns the header names beyond the six, by name (a column's cells on the
-    rows of one wrapped KPI joined)."""
-    out: dict[str, str] = {}
-    for name, cell in named:
-        out[name] = f"{out[name]} {cell.text}" if name in out else cell.text
-    return out

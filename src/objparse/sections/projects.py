@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..draft import Cell, SideTableRows, extra_sources, sources
+from ..draft import Cell, SideTableRows, extra_sources, extra_texts, sources, split_named
 from ..findings import Found
 from ..model import Project, Projects
 from ..rules import wrapped_cells
@@ -41,7 +41,7 @@ class _Project:
         name = area.text if area else None
         return Project(area=name, area_code=area_code(name), subarea=subarea.text if subarea else None,
                        id=self.id.text, title=self.cell.text if self.cell else None, line=self.line,
-                       extra={column: cell.text for column, cell in self.extra},
+                       extra=extra_texts(self.extra),
                        cells=sources(("area", area), ("subarea", subarea), ("id", self.id), ("title", self.cell))
                        + extra_sources(self.extra))
 
@@ -75,19 +75,17 @@ def parse(table: SideTableRows) -> tuple[Projects, Found]:
     # the header's columns right of the title's, by name
     extras = {c.column: c.text for c in table.header.filled if c.column > TITLE_COLUMN}
     for row in table.rows:
-        own = [c for c in row.filled if c.column in extras] if extras else []
-        area, subarea, pid, title, rest = _split(tuple(c for c in row.filled if c.column not in extras)
-                                                 if own else row.filled)
+        cells, named = split_named(row.filled, extras)
+        area, subarea, pid, title, rest = _split(cells)
         if pid is None and len(rest) == 1 and rest[0].column > AREA_COLUMN + 2:
             projects.append(_Project(None, None, None, rest[0], row.line))  # perhaps a title wrapped
         else:
             for cell in rest:
                 found.unplaced(cell, "projects table")
             if pid is not None:
-                named = tuple((extras[c.column], c) for c in own)
                 projects.append(_Project(area, subarea, pid, title, row.line, named))
         if pid is None:  # cells of the columns of its own on a row that makes no project: none keeps them
-            for cell in own:
+            for _, cell in named:
                 found.unplaced(cell, "projects table")
     projects, joins = wrapped_cells.join(projects, _title_below, _take_title, "the project title", lambda p: p.line)
     found += joins
