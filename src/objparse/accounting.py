@@ -11,7 +11,7 @@ from typing import Any, overload
 
 from .draft import Row
 from .findings import Finding, Findings
-from .model import CellUse, Document, From
+from .model import CellUse, Document, From, record_key
 
 # a use of a cell: (table, the record's key there, the field, how the record took it)
 Use = tuple[str, str, str | None, str]
@@ -50,15 +50,14 @@ def uses(doc: Document, own: tuple[From, ...], found: Findings) -> dict[tuple[in
     """Each source cell a record was made of (by its line and column where the sheet starts) ->
     its first use; 'filled' where other records of that table take it too (a merged cell)."""
     out: dict[tuple[int, int], Use] = {}
-    stem, moved = doc.key, found.moved
     for table, ids, prefix, cells in _records(doc, own):
         if not cells:
             continue
-        key = "/".join((stem, *map(str, ids))) if ids else stem
+        key = record_key(doc.key, ids)
         for field, line, column, how, part in cells:
-            use = ((_EXTRAS[table], f"{key}/{part}", "text", how) if field == "extra"
+            use = ((_EXTRAS[table], record_key(key, (part,)), "text", how) if field == "extra"
                    else (table, key, prefix + field if prefix else field, how))
-            place = (line, moved.get((line, column), column)) if moved else (line, column)
+            place = found.place(line, column)
             first = out.get(place)
             if first is None:
                 out[place] = use
@@ -70,13 +69,10 @@ def uses(doc: Document, own: tuple[From, ...], found: Findings) -> dict[tuple[in
 def places(doc: Document, own: tuple[From, ...], found: Findings) -> set[tuple[int, int]]:
     """The places (line, column where the sheet starts) of the source cells the records were made of."""
     out = {(f[1], f[2]) for _, _, _, cells in _records(doc, own) for f in cells}
-    if found.moved:
-        out = {(line, found.moved.get((line, column), column)) for line, column in out}
-    return out
+    return {found.place(line, column) for line, column in out} if found.moved else out
 
 
-def unread(rows: Iterable[Row], used: set[tuple[int, int]] | Mapping[tuple[int, int], Use],
-           found: Findings) -> list[Finding]:
+def unread(rows: Iterable[Row], used: set[tuple[int, int]], found: Findings) -> list[Finding]:
     """A finding for each source cell that no record, and no finding, accounts for: kept in
     unparsed, loudly — a cell is never lost, even to a fault of the reading."""
     lost = [cell for row in rows for cell in row.filled if (cell.line, cell.column) not in used

@@ -6,7 +6,7 @@ Field order is output order. Fields marked OMIT_IF_NONE are left out of the outp
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -69,6 +69,12 @@ PROVENANCE = {"provenance": True}  # a field that is no part of the output contr
 def provenance() -> Any:
     """A record's source cells: compared by nothing, written to no JSON."""
     return attrs.field(default=(), kw_only=True, eq=False, repr=False, metadata=PROVENANCE)
+
+
+def record_key(parent: str, ids: Iterable[object]) -> str:
+    """The single-column key of a record: its document's (or parent's) key and the ids that key it
+    within ('744c9c06adf3d14a-1/1/2/3'), as every table and the cells account have it."""
+    return "/".join((parent, *map(str, ids)))
 
 
 def output_fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:

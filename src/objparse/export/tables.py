@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ..model import HOWS, Area, Document, Kpi, Subarea
+from ..model import HOWS, Area, Document, Kpi, Subarea, record_key
 from ..values.vocabulary import AREAS, SUBAREAS
 
 # column types, as Table Schema names them
@@ -296,11 +296,11 @@ def table_rows(doc: Document, table: Table) -> Iterator[tuple[Any, ...]]:
     ids = len(table.ids)
     parent_ids = len(_BY_NAME_[table.parent].ids) if _BY_NAME_[table.parent].parent is not None else None
     for row in table.rows(doc):
-        own = "/".join((key, *map(str, row[:ids])))
+        own = record_key(key, row[:ids])
         if parent_ids is None:
             yield (*stem, own, *row)
         else:
-            yield (*stem, own, "/".join((key, *map(str, row[:parent_ids]))), *row)
+            yield (*stem, own, record_key(key, row[:parent_ids]), *row)
 
 
 def rows(documents: Iterable[Document], table: str) -> list[dict[str, Any]]:
